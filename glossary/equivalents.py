@@ -1,0 +1,65 @@
+"""French equivalents: where each comes from and how sure we are of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from glossary.arabic import group_key, search_key
+from glossary.lexicon import Lexicon, LexiconEntry
+
+ORIGINS = ("lexicon", "corpus", "transliteration", "compositional", "mt", "manual")
+
+# Confidence by origin: a curated row is near-certain, a guessed name is not.
+LEXICON_CONFIDENCE = 0.95
+LEXICON_BASE_CONFIDENCE = 0.8  # the lexicon names the term without its qualifier
+CORPUS_CONFIDENCE = 0.9
+
+
+@dataclass(frozen=True, slots=True)
+class Equivalent:
+    fr: str
+    acronym: str
+    origin: str
+    confidence: float
+    note: str = ""
+
+
+def from_lexicon(entry: LexiconEntry, confidence: float = LEXICON_CONFIDENCE) -> Equivalent:
+    return Equivalent(entry.fr, entry.acronym, "lexicon", confidence, entry.source)
+
+
+def propose_equivalents(
+    ar: str, kind: str, lexicon_entry: LexiconEntry | None, lexicon: Lexicon
+) -> list[Equivalent]:
+    """French equivalents for an entry, best first."""
+    if lexicon_entry is not None and (lexicon_entry.fr or lexicon_entry.acronym):
+        return [from_lexicon(lexicon_entry)]
+    base = _lexicon_base(ar, lexicon)
+    if base is not None:
+        return [from_lexicon(base, LEXICON_BASE_CONFIDENCE)]
+    if kind == "person":
+        from glossary.names import render_name
+
+        rendering = render_name(ar)
+        if rendering.fr:
+            return [Equivalent(rendering.fr, "", "transliteration", rendering.confidence)]
+    return []
+
+
+def _lexicon_base(ar: str, lexicon: Lexicon) -> LexiconEntry | None:
+    """A lexicon row naming the entry minus trailing qualifiers (… الفرنسي, … المغربية)."""
+    words = group_key(search_key(ar)).split(" ")
+    for end in range(len(words) - 1, 0, -1):
+        tail = words[end:]
+        if not all(w in _QUALIFIERS for w in tail):
+            break
+        found = lexicon.by_units.get(tuple(words[:end]))
+        if found is not None and found.kind != "term":
+            return found
+    return None
+
+
+_QUALIFIERS = frozenset(
+    group_key(search_key(w))
+    for w in "الفرنسي الفرنسية المغربي المغربية بالجمهورية الفرنسية بالمغرب بفرنسا".split()
+)

@@ -1,0 +1,124 @@
+"""The reference lexicon shipped with the package, and finding its terms in text.
+
+Rows live in CSV files under glossary/data/lexicon/ (columns ar, variants, fr, acronym,
+kind, domain, source); each says where its French comes from.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+
+from glossary.arabic import group_key, search_key
+
+KINDS = ("organisation", "person", "place", "event", "term")
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconEntry:
+    ar: str
+    variants: tuple[str, ...]
+    fr: str
+    acronym: str
+    kind: str
+    domain: str
+    source: str
+
+    @property
+    def forms(self) -> tuple[str, ...]:
+        return (self.ar, *self.variants)
+
+
+@dataclass(frozen=True, slots=True)
+class LexiconMatch:
+    """A lexicon term found in a unit sequence: units [start, end)."""
+
+    start: int
+    end: int
+    entry: LexiconEntry
+
+
+@dataclass(slots=True)
+class Lexicon:
+    entries: list[LexiconEntry]
+    by_units: dict[tuple[str, ...], LexiconEntry] = field(default_factory=dict)
+    lengths: list[int] = field(default_factory=list)
+    words: frozenset[str] = frozenset()
+
+    def __post_init__(self) -> None:
+        words: set[str] = set()
+        for entry in self.entries:
+            for form in entry.forms:
+                units = tuple(group_key(search_key(form)).split(" "))
+                # First row wins: files are loaded most specific first.
+                self.by_units.setdefault(units, entry)
+                words.update(search_key(form).split(" "))
+        self.lengths = sorted({len(u) for u in self.by_units}, reverse=True)
+        self.words = frozenset(words)
+
+    def lookup(self, text: str) -> LexiconEntry | None:
+        """The entry whose form has the same group key as `text` (clitics not handled)."""
+        return self.by_units.get(tuple(group_key(search_key(text)).split(" ")))
+
+    def find(self, first: Sequence[str], inner: Sequence[str]) -> Iterator[LexiconMatch]:
+        """Every lexicon term in a unit sequence, nested ones included.
+
+        `first[i]` is unit i read as the first word of a term (clitics stripped),
+        `inner[i]` the same unit read inside a term; both without the article.
+        """
+        n = len(first)
+        for i in range(n):
+            for length in self.lengths:
+                if i + length > n:
+                    continue
+                units = (first[i], *inner[i + 1 : i + length])
+                entry = self.by_units.get(units)
+                if entry is not None:
+                    yield LexiconMatch(i, i + length, entry)
+
+
+def parse_rows(text: str, source_name: str) -> list[LexiconEntry]:
+    """Parse one lexicon CSV; a malformed row names its file and line."""
+    rows: list[LexiconEntry] = []
+    reader = csv.DictReader(io.StringIO(text))
+    for line_no, row in enumerate(reader, start=2):
+        ar = (row.get("ar") or "").strip()
+        kind = (row.get("kind") or "").strip()
+        if not ar or kind not in KINDS:
+            raise ValueError(f"{source_name}:{line_no}: needs an Arabic term and a known kind")
+        variants = tuple(v.strip() for v in (row.get("variants") or "").split("|") if v.strip())
+        rows.append(
+            LexiconEntry(
+                ar=ar,
+                variants=variants,
+                fr=(row.get("fr") or "").strip(),
+                acronym=(row.get("acronym") or "").strip(),
+                kind=kind,
+                domain=(row.get("domain") or "").strip(),
+                source=(row.get("source") or "").strip(),
+            )
+        )
+    return rows
+
+
+# Most specific first: an institution's or a place's row beats a person's surname or a
+# term that happens to share its form (باريس is Paris before it is ألباريس).
+_FILE_ORDER = ("institutions.csv", "places.csv", "persons.csv", "terms.csv")
+
+
+@cache
+def load_lexicon() -> Lexicon:
+    """Load every shipped lexicon file once per process."""
+    folder = resources.files("glossary") / "data" / "lexicon"
+    names = sorted(
+        (p.name for p in folder.iterdir() if p.name.endswith(".csv")),
+        key=lambda n: (_FILE_ORDER.index(n) if n in _FILE_ORDER else len(_FILE_ORDER), n),
+    )
+    entries: list[LexiconEntry] = []
+    for name in names:
+        entries.extend(parse_rows((folder / name).read_text(encoding="utf-8"), name))
+    return Lexicon(entries)

@@ -1,0 +1,273 @@
+"""Mining a corpus of sentences into glossary entries.
+
+Knowledge and shape find the names and terms (lexicon, institutions, persons,
+events); C-value and domain specificity rank what else recurs. Mentions of one thing
+in different spellings are grouped into one entry.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, field
+
+from glossary.arabic import FUNCTION_WORDS, search_key, tokenize
+from glossary.equivalents import Equivalent, propose_equivalents
+from glossary.lexicon import Lexicon, LexiconEntry, load_lexicon
+from glossary.recognize import (
+    EVENT_HEADS,
+    ORG_HEADS,
+    Span,
+    event_spans,
+    lexicon_spans,
+    organisation_spans,
+    person_spans,
+)
+from glossary.termhood import (
+    CandidateStats,
+    c_values,
+    candidate_key,
+    count_candidates,
+    is_candidate,
+    specificity,
+)
+from glossary.units import CliticSegmenter, Unit, general_rank, make_units, phrases
+
+# Statistical candidates become glossary entries above this score (C-value × specificity).
+GLOSSARY_THRESHOLD = 2.0
+# How many ranked statistical candidates are kept beside the glossary entries.
+MAX_CANDIDATES = 2000
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceText:
+    document: int
+    index: int
+    text: str
+    start: int  # offset of the sentence in its document
+
+
+@dataclass(frozen=True, slots=True)
+class Occurrence:
+    document: int
+    sentence: int
+    start: int  # offsets in the document, clitics excluded
+    end: int
+    surface: str
+
+
+@dataclass(slots=True)
+class MinedEntry:
+    key: str
+    kind: str
+    forms: Counter[str] = field(default_factory=Counter)
+    occurrences: list[Occurrence] = field(default_factory=list)
+    lexicon: LexiconEntry | None = None
+    sources: set[str] = field(default_factory=set)
+    termhood: float = 0.0
+    specificity: float = 0.0
+    score: float = 0.0
+    is_glossary: bool = False
+    equivalents: list[Equivalent] = field(default_factory=list)
+
+    @property
+    def ar(self) -> str:
+        if self.forms:
+            return self.forms.most_common(1)[0][0]
+        return self.lexicon.ar if self.lexicon else self.key
+
+    @property
+    def frequency(self) -> int:
+        return len(self.occurrences)
+
+    @property
+    def documents(self) -> int:
+        return len({o.document for o in self.occurrences})
+
+
+@dataclass(slots=True)
+class _Phrase:
+    sentence: SentenceText
+    units: list[Unit]
+
+
+def span_text(phrase: _Phrase, start: int, end: int) -> tuple[str, int, int]:
+    """Display text of units [start, end) with the first unit's clitics removed."""
+    units = phrase.units
+    first, last = units[start], units[end - 1]
+    offset = phrase.sentence.start
+    text = first.bare_surface + phrase.sentence.text[first.end - offset : last.end - offset]
+    begin = max(first.start, first.end - len(first.bare_surface))
+    return " ".join(text.split()), begin, last.end
+
+
+def _group_key(units: Sequence[Unit]) -> str:
+    return " ".join(candidate_key(list(units)))
+
+
+def _lexicon_key(entry: LexiconEntry, lexicon: Lexicon) -> str:
+    from glossary.arabic import group_key
+
+    return group_key(search_key(entry.ar))
+
+
+class Miner:
+    """Turns sentences into entries; one Miner per build."""
+
+    def __init__(self, sentences: Sequence[SentenceText], lexicon: Lexicon | None = None):
+        self.lexicon = lexicon or load_lexicon()
+        corpus_words = {t.key for s in sentences for t in tokenize(s.text)}
+        protected = {search_key(f).split(" ")[0] for e in self.lexicon.entries for f in e.forms}
+        protected |= {
+            w for e in self.lexicon.entries if e.kind in ("person", "place")
+            for f in e.forms for w in search_key(f).split(" ")
+        }
+        segment = CliticSegmenter(corpus_words, self.lexicon.words, protected)
+        self.phrases = [
+            _Phrase(s, run)
+            for s in sentences
+            for run in phrases(make_units(s.text, s.start, segment))
+        ]
+        self.entries: dict[str, MinedEntry] = {}
+
+    def mine(self) -> list[MinedEntry]:
+        covered = self._recognise()
+        self._link_surnames(covered)
+        self._rank_statistical()
+        for entry in self.entries.values():
+            entry.equivalents = propose_equivalents(entry.ar, entry.kind, entry.lexicon,
+                                                    self.lexicon)
+        return sorted(self.entries.values(), key=lambda e: (-e.is_glossary, -e.score, e.key))
+
+    # --- knowledge and shape -------------------------------------------------------
+    def _spans(self, phrase: _Phrase) -> Iterator[Span]:
+        units = phrase.units
+        lexical = list(lexicon_spans(units, self.lexicon))
+        yield from lexical
+        for span in [*organisation_spans(units), *person_spans(units), *event_spans(units)]:
+            if any(lx.start <= span.start and span.end <= lx.end for lx in lexical):
+                continue  # the lexicon already names it, or a larger thing around it
+            if span.kind == "person" and any(
+                lx.kind == "person" and lx.start < span.end and span.start < lx.end
+                for lx in lexical
+            ):
+                continue  # a known person: the lexicon knows where the name ends
+            base = next(
+                (lx for lx in lexical if lx.start == span.start and lx.kind == span.kind
+                 and all(u.inner in _QUALIFIERS for u in units[lx.end : span.end])),
+                None,
+            )
+            if base is not None:  # الشرطة الوطنية + الفرنسية: a variant of the lexicon name
+                yield Span(span.start, span.end, base.kind, "lexicon", base.lexicon)
+            else:
+                yield span
+
+    def _recognise(self) -> set[tuple[int, int]]:
+        """Record every recognised mention; return the (phrase, unit) cells they cover."""
+        covered: set[tuple[int, int]] = set()
+        for p_index, phrase in enumerate(self.phrases):
+            for span in self._spans(phrase):
+                if span.lexicon is not None:
+                    key = _lexicon_key(span.lexicon, self.lexicon)
+                else:
+                    key = _group_key(phrase.units[span.start : span.end])
+                entry = self.entries.get(key)
+                if entry is None:
+                    entry = self.entries[key] = MinedEntry(key, span.kind, lexicon=span.lexicon)
+                entry.sources.add(span.source)
+                entry.is_glossary = True
+                self._add_occurrence(entry, phrase, span.start, span.end)
+                if span.kind == "person":
+                    covered.update((p_index, u) for u in range(span.start, span.end))
+        return covered
+
+    def _add_occurrence(self, entry: MinedEntry, phrase: _Phrase, start: int, end: int) -> None:
+        text, begin, stop = span_text(phrase, start, end)
+        entry.forms[text] += 1
+        entry.occurrences.append(
+            Occurrence(phrase.sentence.document, phrase.sentence.index, begin, stop, text)
+        )
+
+    def _link_surnames(self, covered: set[tuple[int, int]]) -> None:
+        """Surname-only mentions (حموشي, للحموشي) join the person named in full."""
+        owners: dict[str, list[MinedEntry]] = {}
+        for entry in self.entries.values():
+            words = entry.key.split(" ")
+            if entry.kind == "person" and len(words) >= 2 and general_rank(words[-1]) > 20000:
+                owners.setdefault(words[-1], []).append(entry)
+        for p_index, phrase in enumerate(self.phrases):
+            for u_index, unit in enumerate(phrase.units):
+                if (p_index, u_index) in covered:
+                    continue
+                people = owners.get(unit.first)
+                if people and len(people) == 1:
+                    self._add_occurrence(people[0], phrase, u_index, u_index + 1)
+
+    # --- statistics ----------------------------------------------------------------
+    def _rank_statistical(self) -> None:
+        stats = count_candidates((p.sentence.document, p.units) for p in self.phrases)
+        cvalues = c_values(stats)
+        known = set(self.entries)
+        ranked: list[tuple[float, tuple[str, ...], float, float]] = []
+        for words, entry_stats in stats.items():
+            key = " ".join(words)
+            spec = specificity(words, FUNCTION_WORDS)
+            score = cvalues[words] * spec
+            if key in known:
+                mined = self.entries[key]
+                mined.termhood, mined.specificity, mined.score = cvalues[words], spec, score
+                continue
+            if self.lexicon.by_units.get(words) is not None:
+                continue  # a lexicon term: recognised wherever it occurs, scored there
+            if len(words) >= 2 and entry_stats.frequency >= 2 and score > 0:
+                ranked.append((score, words, cvalues[words], spec))
+        ranked.sort(key=lambda r: (-r[0], r[1]))
+        selected: dict[tuple[str, ...], MinedEntry] = {}
+        for score, words, cvalue, spec in ranked[:MAX_CANDIDATES]:
+            entry = MinedEntry(" ".join(words), _kind_by_shape(words), termhood=cvalue,
+                               specificity=spec, score=score)
+            entry.sources.add("statistics")
+            entry.is_glossary = score >= GLOSSARY_THRESHOLD and _term_shaped(words, stats)
+            selected[words] = entry
+        self._collect(selected)
+        for entry in selected.values():
+            self.entries.setdefault(entry.key, entry)
+
+    def _collect(self, selected: dict[tuple[str, ...], MinedEntry]) -> None:
+        if not selected:
+            return
+        longest = max(len(w) for w in selected)
+        for phrase in self.phrases:
+            units = phrase.units
+            for i in range(len(units)):
+                for j in range(i + 2, min(len(units), i + longest) + 1):
+                    entry = selected.get(candidate_key(units[i:j]))
+                    if entry is not None and is_candidate(units[i:j]):
+                        self._add_occurrence(entry, phrase, i, j)
+
+
+_QUALIFIERS = frozenset(
+    search_key(w)[2:] if search_key(w).startswith("ال") else search_key(w)
+    for w in "الفرنسي الفرنسية المغربي المغربية الإسباني الإسبانية الجزائري الجزائرية "
+    "الأوروبي الأوروبية الدولي الدولية الوطني الوطنية".split()
+)
+
+
+def _kind_by_shape(words: tuple[str, ...]) -> str:
+    if words[0] in ORG_HEADS:
+        return "organisation"
+    if words[0] in EVENT_HEADS and words[-1].isdigit():
+        return "event"
+    return "term"
+
+
+def _term_shaped(words: tuple[str, ...], stats: dict[tuple[str, ...], CandidateStats]) -> bool:
+    """A multiword term is a noun phrase: its first word is not a conjugated verb.
+
+    Imperfect verbs start with ي; perfect verbs are short and never take the article.
+    The first word is accepted when the corpus also shows it with the article.
+    """
+    first = words[0]
+    if first.startswith("ي") and len(first) >= 4:
+        return False
+    return len(first) >= 4 or any(k[0] == first for k in stats if len(k) == 1)

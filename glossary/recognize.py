@@ -1,0 +1,149 @@
+"""Recognizing terms by their shape and by knowledge, not by counts.
+
+Most names a translator needs occur once in a corpus, so frequency alone misses them.
+These recognizers find lexicon terms, institutions (a head noun and its construct
+chain), persons (a known given name or a title, then a name) and events (a head such
+as أولمبياد or هجمات with a year or a name) in a phrase of units.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from glossary.arabic import search_key, strip_article
+from glossary.lexicon import Lexicon, LexiconEntry
+from glossary.names import given_name
+from glossary.units import Unit, general_rank
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Units [start, end) of a phrase recognised as a term of some kind."""
+
+    start: int
+    end: int
+    kind: str
+    source: str  # lexicon | pattern
+    lexicon: LexiconEntry | None = None
+
+
+def _keys(words: str) -> frozenset[str]:
+    return frozenset(strip_article(search_key(w)) for w in words.split())
+
+
+# Head nouns of institutions (article-less keys).
+ORG_HEADS = _keys(
+    "مديرية المديرية وزارة مكتب وكالة شرطة درك مجلس محكمة نيابة منظمة اتحاد هيئة لجنة "
+    "مؤسسة جهاز مفوضية قوات إدارة فرقة مرصد معهد برلمان إذاعة مجلة صحيفة جريدة قناة "
+    "حزب جمعية نقابة بنك صندوق أكاديمية مندوبية رئاسة ديوان كتابة مركز مصلحة سلطة "
+    "غرفة جامعة تنسيقية"
+)
+# Words that may continue an institution's name after its head.
+_CHAIN_STOP = _keys("الذي التي الذين حول خلال بين ضد عبر يوم عام سنة")
+TITLES = _keys(
+    "السيد السيدة الملك الأمير الأميرة الرئيس الرئيسة الوزير الوزيرة وزير وزيرة المدير "
+    "المديرة مدير مديرة السفير السفيرة نظيره نظيرته الجنرال العقيد القاضي الوكيل "
+    "المستشار المستشارة الشيخ الدكتور المفوض العميد الناطق رئيس رئيسة والي عامل"
+)
+# Words that describe a title rather than name a person (الفرنسي, العام, ...).
+_TITLE_TAIL = _keys(
+    "العام العامة الفرنسي الفرنسية المغربي المغربية الأول الداخلية العدل الخارجية "
+    "الجديد الجديدة السابق السابقة المعتمد"
+)
+ORDINALS = _keys("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")
+EVENT_HEADS = _keys(
+    "أولمبياد الألعاب مونديال كأس هجمات هجوم اعتداءات اعتداء تفجيرات تفجير قمة مؤتمر "
+    "منتدى انتخابات بطولة معرض مهرجان حرب أحداث فضيحة زلزال"
+)
+# A word rarer than this rank in general Arabic can be a proper name.
+_NAME_RANK = 8000
+
+
+def _is_rare(unit: Unit, rank: int = _NAME_RANK) -> bool:
+    common = min(general_rank(unit.first), general_rank(search_key(unit.bare_surface)))
+    return common > rank and not unit.is_function
+
+
+def _is_year(unit: Unit) -> bool:
+    return unit.key.isdigit() and len(unit.key) == 4 and unit.key[:2] in ("19", "20")
+
+
+def lexicon_spans(phrase: list[Unit], lexicon: Lexicon) -> Iterator[Span]:
+    first = [u.first for u in phrase]
+    inner = [u.inner for u in phrase]
+    for match in lexicon.find(first, inner):
+        yield Span(match.start, match.end, match.entry.kind, "lexicon", match.entry)
+
+
+def organisation_spans(phrase: list[Unit]) -> Iterator[Span]:
+    """A head noun followed by its construct chain (المديرية العامة لمراقبة التراب الوطني).
+
+    The chain holds definite words, indefinite ones only in a construct (مكتب الأمم),
+    and a lam-genitive (للأمن, لحماية) only after the head's adjective.
+    """
+    for i, unit in enumerate(phrase):
+        if unit.first not in ORG_HEADS:
+            continue
+        if unit.definite and i > 0 and phrase[i - 1].definite and not phrase[i - 1].is_function:
+            continue  # الجريمة المنظمة: here the head word is an adjective
+        end = i + 1
+        while end < len(phrase) and end - i < 8:
+            nxt = phrase[end]
+            lam = nxt.key.startswith("ل") and not nxt.key.startswith("ال")
+            if nxt.is_function or nxt.inner in _CHAIN_STOP or nxt.key.startswith(("و", "ي")):
+                break
+            if lam and end == i + 1:
+                break
+            if not (nxt.definite or lam or nxt.key.isdigit()):
+                if end + 1 >= len(phrase) or not phrase[end + 1].definite:
+                    break
+            end += 1
+        while end > i + 1 and not (phrase[end - 1].definite or phrase[end - 1].key.isdigit()):
+            end -= 1
+        if end > i + 1:
+            yield Span(i, end, "organisation", "pattern")
+
+
+def person_spans(phrase: list[Unit]) -> Iterator[Span]:
+    """A known given name, or a title, followed by one or two name-like words."""
+    for i, unit in enumerate(phrase):
+        start = None
+        if unit.is_function:
+            continue
+        if given_name(unit.bare_surface) is not None:
+            start = i
+        elif unit.first in TITLES or unit.inner in TITLES:
+            j = i + 1
+            while j < len(phrase) and (phrase[j].inner in _TITLE_TAIL or phrase[j].is_function):
+                j += 1
+            if j < len(phrase) and given_name(phrase[j].bare_surface) is None:
+                if _is_rare(phrase[j]) and not phrase[j].definite:
+                    start = j
+        if start is None:
+            continue
+        end = start + 1
+        while end < len(phrase) and end - start < 3:
+            nxt = phrase[end]
+            # A second surname word must be unknown to general Arabic (مباحثات is not a name).
+            rank = _NAME_RANK if end == start + 1 else 29000
+            if nxt.inner in ORDINALS or (_is_rare(nxt, rank) and nxt.inner not in _TITLE_TAIL):
+                end += 1
+            else:
+                break
+        if end - start >= 2:
+            yield Span(start, end, "person", "pattern")
+
+
+def event_spans(phrase: list[Unit]) -> Iterator[Span]:
+    """An event head with a year (مونديال 2030) or a proper name (هجمات باتاكلان)."""
+    for i, unit in enumerate(phrase):
+        if unit.first not in EVENT_HEADS:
+            continue
+        for end in range(i + 2, min(len(phrase), i + 5) + 1):
+            last = phrase[end - 1]
+            if last.is_function and not _is_year(last):
+                break
+            if _is_year(last) or (end == i + 2 and _is_rare(last) and not last.definite):
+                yield Span(i, end, "event", "pattern")
+                break

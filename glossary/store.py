@@ -1,0 +1,271 @@
+"""The glossary database: the only module that talks to SQLite (through sqlite-utils).
+
+Machine output (entries, forms, equivalents, occurrences) is replaced on each build;
+human decisions (review status, manual kind, notes, human equivalents) are kept.
+All writes of a build happen in one transaction, so a failed or interrupted build
+leaves the previous glossary exactly as it was.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from glossary.equivalents import Equivalent
+from glossary.french import fold
+from glossary.schema import LATEST, MIGRATIONS
+
+BUSY_TIMEOUT_MS = 10_000
+
+
+class StoreError(Exception):
+    """The db cannot be used; the message is one line and names the file."""
+
+
+@dataclass(slots=True)
+class FormRecord:
+    surface: str
+    key: str
+    words: str  # bare words (no clitics, no article), for phrase search
+    frequency: int
+
+
+@dataclass(slots=True)
+class OccurrenceRecord:
+    sentence_id: int
+    start: int
+    end: int
+    surface: str
+
+
+@dataclass(slots=True)
+class EntryRecord:
+    key: str
+    ar: str
+    kind: str
+    in_glossary: bool
+    score: float
+    termhood: float
+    specificity: float
+    sources: str
+    domain: str
+    documents: int
+    forms: list[FormRecord] = field(default_factory=list)
+    equivalents: list[Equivalent] = field(default_factory=list)
+    occurrences: list[OccurrenceRecord] = field(default_factory=list)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredDocument:
+    id: int
+    path: str
+    sha256: str
+
+
+def now() -> str:
+    return datetime.now(UTC).isoformat(timespec="seconds")
+
+
+class Store:
+    def __init__(self, path: Path, *, create: bool = True) -> None:
+        self.path = path
+        if not create and not path.exists():
+            raise StoreError(f"{path}: no glossary here; run 'glossary build' first")
+        if path.exists() and path.is_dir():
+            raise StoreError(f"{path}: is a folder, not a glossary db")
+        try:
+            conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
+            self.db = sqlite_utils.Database(conn)
+            self.db.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self._migrate()
+            # WAL lets the TUI read while a build writes.
+            self.db.execute("PRAGMA journal_mode = WAL")
+        except sqlite3.DatabaseError as exc:
+            raise StoreError(f"{path}: not a usable glossary db ({exc})") from None
+
+    def close(self) -> None:
+        self.db.close()
+
+    # --- schema --------------------------------------------------------------------
+    def _migrate(self) -> None:
+        conn = self.db.conn
+        conn.execute("CREATE TABLE IF NOT EXISTS meta (key TEXT PRIMARY KEY, value TEXT)")
+        conn.commit()
+        version = self.schema_version()
+        if version > LATEST:
+            raise StoreError(
+                f"{self.path}: written by a newer version of glossary (schema {version}, "
+                f"this one knows {LATEST}); upgrade the tool"
+            )
+        for number in range(version + 1, LATEST + 1):
+            conn.executescript(
+                "BEGIN IMMEDIATE;\n" + MIGRATIONS[number - 1] + "\n"
+                "INSERT INTO meta(key, value) VALUES ('schema_version', '" + str(number) + "') "
+                "ON CONFLICT(key) DO UPDATE SET value = excluded.value;\nCOMMIT;"
+            )
+
+    def schema_version(self) -> int:
+        row = self.db.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()
+        return int(row[0]) if row else 0
+
+    @contextmanager
+    def write(self) -> Iterator[None]:
+        """One write transaction, taken at once so a concurrent writer waits, not fails."""
+        self.db.execute("BEGIN IMMEDIATE")
+        try:
+            with self.db.atomic():  # nested: sqlite-utils calls become savepoints
+                yield
+        except BaseException:
+            self.db.rollback()
+            raise
+        self.db.commit()
+
+    # --- documents -----------------------------------------------------------------
+    def documents(self) -> dict[str, StoredDocument]:
+        rows = self.db.execute("SELECT id, path, sha256 FROM documents")
+        return {r[1]: StoredDocument(r[0], r[1], r[2]) for r in rows}
+
+    def add_document(self, path: str, sha256: str, encoding: str, words: int,
+                     sentences: Sequence[tuple[int, str]]) -> int:
+        """Store a document and its sentences (start offset, text); returns its id."""
+        self.db.execute("DELETE FROM documents WHERE path = ?", [path])
+        cursor = self.db.execute(
+            "INSERT INTO documents(path, sha256, encoding, words, added_at) VALUES (?,?,?,?,?)",
+            [path, sha256, encoding, words, now()],
+        )
+        doc_id = int(cursor.lastrowid or 0)
+        self.db["sentences"].insert_all(
+            {"document_id": doc_id, "idx": i, "start": start, "text": text}
+            for i, (start, text) in enumerate(sentences)
+        )
+        return doc_id
+
+    def remove_documents(self, ids: Iterable[int]) -> None:
+        for doc_id in ids:
+            self.db.execute("DELETE FROM documents WHERE id = ?", [doc_id])
+
+    def sentences(self) -> Iterator[tuple[int, int, int, str]]:
+        """(document id, sentence id, start offset, text) of every stored sentence."""
+        yield from self.db.execute(
+            "SELECT document_id, id, start, text FROM sentences ORDER BY document_id, idx"
+        )
+
+    # --- writing a build -----------------------------------------------------------
+    def replace_mined(self, records: Sequence[EntryRecord]) -> None:
+        """Replace machine output with `records`, keeping every human decision."""
+        stamp = now()
+        existing = {r[1]: r[0] for r in self.db.execute("SELECT id, key FROM entries")}
+        mined_ids: list[int] = []
+        for record in records:
+            entry_id = existing.pop(record.key, None)
+            entry_id = self._upsert_entry(record, entry_id, stamp)
+            mined_ids.append(entry_id)
+            self._replace_children(entry_id, record, stamp)
+        self._retire(existing.values())
+        self._rebuild_search()
+
+    def _upsert_entry(self, record: EntryRecord, entry_id: int | None, stamp: str) -> int:
+        has_fr = any(e.fr or e.acronym for e in record.equivalents)
+        status = "proposed" if record.in_glossary and has_fr else "candidate"
+        frequency = len(record.occurrences)
+        if entry_id is None:
+            cursor = self.db.execute(
+                "INSERT INTO entries(key, ar, kind, status, in_glossary, score, termhood, "
+                "specificity, frequency, documents, sources, domain, created_at, updated_at) "
+                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
+                [record.key, record.ar, record.kind, status, int(record.in_glossary),
+                 record.score, record.termhood, record.specificity, frequency,
+                 record.documents, record.sources, record.domain, stamp, stamp],
+            )
+            return int(cursor.lastrowid or 0)
+        self.db.execute(
+            "UPDATE entries SET ar = ?, kind = CASE WHEN kind_manual THEN kind ELSE ? END, "
+            "status = CASE WHEN reviewed THEN status ELSE ? END, in_glossary = ?, score = ?, "
+            "termhood = ?, specificity = ?, frequency = ?, documents = ?, sources = ?, "
+            "domain = ?, attested = 1, updated_at = ? WHERE id = ?",
+            [record.ar, record.kind, status, int(record.in_glossary), record.score,
+             record.termhood, record.specificity, frequency, record.documents,
+             record.sources, record.domain, stamp, entry_id],
+        )
+        return entry_id
+
+    def _replace_children(self, entry_id: int, record: EntryRecord, stamp: str) -> None:
+        for table in ("forms", "occurrences"):
+            self.db.execute(f"DELETE FROM {table} WHERE entry_id = ?", [entry_id])
+        self.db.execute("DELETE FROM equivalents WHERE entry_id = ? AND human = 0", [entry_id])
+        self.db["forms"].insert_all(
+            {"entry_id": entry_id, "surface": f.surface, "key": f.key, "words": f.words,
+             "frequency": f.frequency} for f in record.forms
+        )
+        self.db["occurrences"].insert_all(
+            {"entry_id": entry_id, "sentence_id": o.sentence_id, "start": o.start,
+             "end": o.end, "surface": o.surface} for o in record.occurrences
+        )
+        human = {r[0] for r in self.db.execute(
+            "SELECT fr_folded FROM equivalents WHERE entry_id = ?", [entry_id])}
+        best = not human
+        rows = []
+        for eq in record.equivalents:
+            if fold(eq.fr) in human and eq.fr:
+                continue
+            rows.append({"entry_id": entry_id, "fr": eq.fr, "fr_folded": fold(eq.fr),
+                         "acronym": eq.acronym, "origin": eq.origin,
+                         "confidence": eq.confidence, "preferred": int(best), "human": 0,
+                         "note": eq.note, "created_at": stamp})
+            best = False
+        self.db["equivalents"].insert_all(rows)
+
+    def _retire(self, entry_ids: Iterable[int]) -> None:
+        """Entries no longer mined: keep those a person touched, unattested; drop the rest."""
+        for entry_id in entry_ids:
+            touched = self.db.execute(
+                "SELECT reviewed OR kind_manual OR note != '' OR EXISTS (SELECT 1 FROM "
+                "equivalents WHERE entry_id = entries.id AND human = 1) FROM entries "
+                "WHERE id = ?", [entry_id]).fetchone()
+            if touched and touched[0]:
+                self.db.execute("UPDATE entries SET attested = 0, frequency = 0, documents = 0 "
+                                "WHERE id = ?", [entry_id])
+                self.db.execute("DELETE FROM occurrences WHERE entry_id = ?", [entry_id])
+                self.db.execute("DELETE FROM equivalents WHERE entry_id = ? AND human = 0 "
+                                "AND origin NOT IN ('lexicon')", [entry_id])
+            else:
+                self.db.execute("DELETE FROM entries WHERE id = ?", [entry_id])
+
+    def _rebuild_search(self) -> None:
+        self.db.execute("DELETE FROM search_fts")
+        self.db.execute("DELETE FROM fuzzy_fts")
+        self.db.execute(
+            "INSERT INTO search_fts(entry_id, ar, fr) SELECT e.id, "
+            "(SELECT group_concat(words, ' | ') FROM forms WHERE entry_id = e.id), "
+            "(SELECT group_concat(fr_folded || ' ' || lower(acronym), ' | ') FROM equivalents "
+            "WHERE entry_id = e.id) FROM entries e"
+        )
+        self.db.execute(
+            "INSERT INTO fuzzy_fts(entry_id, text) SELECT e.id, "
+            "coalesce((SELECT group_concat(key, ' | ') FROM forms WHERE entry_id = e.id), '') "
+            "|| ' | ' || coalesce((SELECT group_concat(fr_folded, ' | ') FROM equivalents "
+            "WHERE entry_id = e.id), '') FROM entries e"
+        )
+
+    # --- reading -------------------------------------------------------------------
+    def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        return list(self.db.query(sql, params))
+
+    def counts(self, column: str) -> dict[str, int]:
+        if column not in ("kind", "status", "origin"):
+            raise ValueError(column)
+        if column == "origin":
+            sql = ("SELECT origin AS value, count(*) AS n FROM equivalents WHERE preferred = 1 "
+                   "GROUP BY origin")
+        else:
+            sql = (f"SELECT {column} AS value, count(*) AS n FROM entries "
+                   f"WHERE in_glossary = 1 GROUP BY {column}")
+        return {r["value"]: r["n"] for r in self.db.query(sql)}

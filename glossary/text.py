@@ -1,0 +1,136 @@
+"""From a document's text to clean sentences: page furniture out, sentences split.
+
+The seed files are copied web pages. What is not the article (comment forms, cookie
+notices, share prompts, "read also" teasers, author boxes, counters, bylines, datelines)
+must never reach the glossary, so it is removed here, before any mining.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from glossary.arabic import is_arabic, search_key
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence of a document: its text and where it starts in the document's text."""
+
+    text: str
+    start: int
+
+
+# Lines that end the article: everything after them is the page around it.
+_TAIL_MARKERS = [
+    r"اضافه تعليق",
+    r"اترك تعليق",
+    r"اكتب تعليق",
+    r"التعليقات",
+    r"لن يتم نشر عنوان بريدك",
+    r"يمكنك ايضا ان تقرا",
+    r"اقرا ايضا",
+    r"اقرا المزيد",
+    r"مقالات ذات صله",
+    r"مواضيع ذات صله",
+    r"اخبار ذات صله",
+    r"في نفس الركن",
+    r"المزيد من الاخبار",
+    r"شاركها على",
+    r"شارك هذا",
+    r"اعجبتك هذه",
+    r"حول هذا الكاتب",
+    r"زر الذهاب الى الاعلى",
+]
+# Lines that are furniture wherever they stand.
+_LINE_PATTERNS = [
+    r"ملفات تعريف الارتباط",
+    r"\bcookies?\b",
+    r"^(الرييسيه|الصفحه الرييسيه)",
+    r"^اخر الاخبار$",
+    r"^عاجل$",
+    r"^(هييه التحرير|المحرر|بقلم|كتبه|متابعه)\b",
+    r"^(الاحد|الاثنين|الثلاثاء|الاربعاء|الخميس|الجمعه|السبت)\b.{0,30}\d{4}",
+    r"^\d{1,4}([/.:-]\d{1,4}){1,2}\b.{0,20}$",
+    r"الحقول الالزاميه",
+    r"تحميل مجله",
+    r"^-\s",
+]
+_TAIL_RE = re.compile("|".join(_TAIL_MARKERS))
+_LINE_RE = re.compile("|".join(_LINE_PATTERNS), re.IGNORECASE)
+_SENTENCE_END = re.compile(r"(?<=[.!?؟؛…])[\"”»']?\s+|\n+")
+_FINAL_PUNCT = re.compile(r"[.!?؟؛…:\"”»]\s*$")
+
+
+def clean_lines(text: str, repeated: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
+    """Keep the article's lines with their offsets; drop furniture.
+
+    `repeated` holds keys of short lines seen in several documents (site furniture).
+    """
+    kept: list[tuple[str, int]] = []
+    seen: set[str] = set()
+    offset = 0
+    body_started = False
+    for raw in text.split("\n"):
+        start = offset
+        offset += len(raw) + 1
+        line = raw.strip()
+        if not line:
+            continue
+        key = search_key(line)
+        if _TAIL_RE.search(key):
+            if body_started:
+                break
+            continue
+        if _is_furniture(line, key) or key in repeated or key in seen:
+            continue
+        seen.add(key)
+        if len(line.split()) >= 12:
+            body_started = True
+        kept.append((line, start + raw.index(line[0])))
+    return kept
+
+
+def _is_furniture(line: str, key: str) -> bool:
+    if not is_arabic(line):
+        return True  # counters, Latin banners, stray numbers in an Arabic article
+    words = line.split()
+    if len(words) <= 1 and not _FINAL_PUNCT.search(line):
+        return True
+    if _LINE_RE.search(key):
+        return True
+    # Bylines and source lines: short, dash-separated, no sentence punctuation.
+    if len(words) <= 8 and re.search(r"\s-|-\S", line) and not _FINAL_PUNCT.search(line):
+        return not re.search(r"\d{4}", line)
+    return False
+
+
+def repeated_lines(texts: Sequence[str], min_documents: int = 2) -> frozenset[str]:
+    """Keys of short lines found in several documents: the site's own furniture."""
+    counts: Counter[str] = Counter()
+    for text in texts:
+        keys = {search_key(line) for line in text.split("\n") if line.strip()}
+        counts.update(k for k in keys if len(k.split()) <= 10)
+    return frozenset(k for k, n in counts.items() if n >= min_documents)
+
+
+def split_sentences(text: str, repeated: frozenset[str] = frozenset()) -> list[Sentence]:
+    """The document's clean sentences, each with its offset in `text`."""
+    sentences: list[Sentence] = []
+    for line, line_start in clean_lines(text, repeated):
+        pos = 0
+        for match in _SENTENCE_END.finditer(line + "\n"):
+            piece = line[pos : match.start()]
+            _add(sentences, piece, line_start + pos)
+            pos = match.end()
+        if pos < len(line):
+            _add(sentences, line[pos:], line_start + pos)
+    return sentences
+
+
+def _add(sentences: list[Sentence], piece: str, start: int) -> None:
+    stripped = piece.strip()
+    if stripped and is_arabic(stripped):
+        sentences.append(Sentence(stripped, start + piece.index(stripped[0])))
