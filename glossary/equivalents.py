@@ -51,7 +51,7 @@ def _lexicon_base(ar: str, lexicon: Lexicon) -> LexiconEntry | None:
     words = group_key(search_key(ar)).split(" ")
     for end in range(len(words) - 1, 0, -1):
         tail = words[end:]
-        if not all(w in _QUALIFIERS for w in tail):
+        if not all(w in QUALIFIERS for w in tail):
             break
         found = lexicon.by_units.get(tuple(words[:end]))
         if found is not None and found.kind != "term":
@@ -59,7 +59,10 @@ def _lexicon_base(ar: str, lexicon: Lexicon) -> LexiconEntry | None:
     return None
 
 
-_QUALIFIERS = frozenset(
+# Nationality words that qualify a name without changing what it names
+# (الشرطة الوطنية الفرنسية, وزير الداخلية المغربي); keys without the article.
+QUALIFIERS = frozenset(
     group_key(search_key(w))
-    for w in "الفرنسي الفرنسية المغربي المغربية بالجمهورية الفرنسية بالمغرب بفرنسا".split()
+    for w in "الفرنسي الفرنسية المغربي المغربية الإسباني الإسبانية الجزائري الجزائرية "
+    "بالجمهورية الفرنسية بالمغرب بفرنسا".split()
 )

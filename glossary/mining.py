@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from glossary.arabic import FUNCTION_WORDS, search_key, tokenize
-from glossary.equivalents import Equivalent, propose_equivalents
+from glossary.equivalents import QUALIFIERS, Equivalent, propose_equivalents
 from glossary.lexicon import Lexicon, LexiconEntry, load_lexicon
 from glossary.recognize import (
     EVENT_HEADS,
@@ -72,8 +72,14 @@ class MinedEntry:
 
     @property
     def ar(self) -> str:
+        """The form to show: the lexicon's own when the corpus uses it, else the fullest."""
+        if self.lexicon is not None:
+            canonical = search_key(self.lexicon.ar)
+            for form in self.forms:
+                if search_key(form) == canonical:
+                    return form
         if self.forms:
-            return self.forms.most_common(1)[0][0]
+            return max(self.forms.items(), key=lambda f: (len(f[0].split()), f[1]))[0]
         return self.lexicon.ar if self.lexicon else self.key
 
     @property
@@ -129,6 +135,7 @@ class Miner:
             for run in phrases(make_units(s.text, s.start, segment))
         ]
         self.entries: dict[str, MinedEntry] = {}
+        self.spans: dict[int, list[tuple[int, int, str]]] = {}  # phrase → recognised spans
 
     def mine(self) -> list[MinedEntry]:
         covered = self._recognise()
@@ -142,7 +149,12 @@ class Miner:
     # --- knowledge and shape -------------------------------------------------------
     def _spans(self, phrase: _Phrase) -> Iterator[Span]:
         units = phrase.units
-        lexical = list(lexicon_spans(units, self.lexicon))
+        lexical = []
+        for span in lexicon_spans(units, self.lexicon):
+            end = span.end
+            while end < len(units) and units[end].inner in QUALIFIERS:
+                end += 1  # وزير الداخلية الفرنسي: a variant of وزير الداخلية
+            lexical.append(Span(span.start, end, span.kind, span.source, span.lexicon))
         yield from lexical
         for span in [*organisation_spans(units), *person_spans(units), *event_spans(units)]:
             if any(lx.start <= span.start and span.end <= lx.end for lx in lexical):
@@ -154,7 +166,7 @@ class Miner:
                 continue  # a known person: the lexicon knows where the name ends
             base = next(
                 (lx for lx in lexical if lx.start == span.start and lx.kind == span.kind
-                 and all(u.inner in _QUALIFIERS for u in units[lx.end : span.end])),
+                 and all(u.inner in QUALIFIERS for u in units[lx.end : span.end])),
                 None,
             )
             if base is not None:  # الشرطة الوطنية + الفرنسية: a variant of the lexicon name
@@ -167,6 +179,7 @@ class Miner:
         covered: set[tuple[int, int]] = set()
         for p_index, phrase in enumerate(self.phrases):
             for span in self._spans(phrase):
+                self.spans.setdefault(p_index, []).append((span.start, span.end, span.kind))
                 if span.lexicon is not None:
                     key = _lexicon_key(span.lexicon, self.lexicon)
                 else:
@@ -217,7 +230,7 @@ class Miner:
                 mined = self.entries[key]
                 mined.termhood, mined.specificity, mined.score = cvalues[words], spec, score
                 continue
-            if self.lexicon.by_units.get(words) is not None:
+            if self.lexicon.by_units.get(_without_qualifiers(words)) is not None:
                 continue  # a lexicon term: recognised wherever it occurs, scored there
             if len(words) >= 2 and entry_stats.frequency >= 2 and score > 0:
                 ranked.append((score, words, cvalues[words], spec))
@@ -234,23 +247,60 @@ class Miner:
             self.entries.setdefault(entry.key, entry)
 
     def _collect(self, selected: dict[tuple[str, ...], MinedEntry]) -> None:
+        """Find the selected candidates' occurrences; demote those that are not terms.
+
+        A statistical term must stand on its own: not always inside or across a
+        recognised name, and not always with the same neighbour (then it is a piece of
+        a longer term: مراقبة التراب is always followed by الوطني).
+        """
         if not selected:
             return
         longest = max(len(w) for w in selected)
-        for phrase in self.phrases:
+        free: Counter[tuple[str, ...]] = Counter()
+        left: dict[tuple[str, ...], set[str | None]] = {}
+        right: dict[tuple[str, ...], set[str | None]] = {}
+        for p_index, phrase in enumerate(self.phrases):
             units = phrase.units
+            spans = self.spans.get(p_index, [])
             for i in range(len(units)):
                 for j in range(i + 2, min(len(units), i + longest) + 1):
-                    entry = selected.get(candidate_key(units[i:j]))
-                    if entry is not None and is_candidate(units[i:j]):
-                        self._add_occurrence(entry, phrase, i, j)
+                    words = candidate_key(units[i:j])
+                    entry = selected.get(words)
+                    if entry is None or not is_candidate(units[i:j]):
+                        continue
+                    self._add_occurrence(entry, phrase, i, j)
+                    if not any(_entangled(i, j, s, e, kind) for s, e, kind in spans):
+                        free[words] += 1
+                    left.setdefault(words, set()).add(_neighbour(units, i - 1))
+                    right.setdefault(words, set()).add(_neighbour(units, j))
+        for words, entry in selected.items():
+            if not entry.is_glossary:
+                continue
+            tied = (len(left[words]) == 1 and None not in left[words]) or (
+                len(right[words]) == 1 and None not in right[words])
+            if free[words] < 2 or tied:
+                entry.is_glossary = False
 
 
-_QUALIFIERS = frozenset(
-    search_key(w)[2:] if search_key(w).startswith("ال") else search_key(w)
-    for w in "الفرنسي الفرنسية المغربي المغربية الإسباني الإسبانية الجزائري الجزائرية "
-    "الأوروبي الأوروبية الدولي الدولية الوطني الوطنية".split()
-)
+def _entangled(i: int, j: int, start: int, end: int, kind: str) -> bool:
+    """Whether candidate [i, j) crosses a recognised span or wraps a name in more words."""
+    if end <= i or j <= start or (start <= i and j <= end):
+        return False  # apart, or inside a name (then C-value has already discounted it)
+    return not (i <= start and end <= j) or kind != "term"
+
+
+def _neighbour(units: list[Unit], index: int) -> str | None:
+    """The word next to a candidate, None at a phrase edge or a function word."""
+    if index < 0 or index >= len(units) or units[index].is_function:
+        return None
+    return units[index].inner
+
+
+def _without_qualifiers(words: tuple[str, ...]) -> tuple[str, ...]:
+    end = len(words)
+    while end > 1 and words[end - 1] in QUALIFIERS:
+        end -= 1
+    return words[:end]
 
 
 def _kind_by_shape(words: tuple[str, ...]) -> str:
@@ -268,6 +318,8 @@ def _term_shaped(words: tuple[str, ...], stats: dict[tuple[str, ...], CandidateS
     The first word is accepted when the corpus also shows it with the article.
     """
     first = words[0]
-    if first.startswith("ي") and len(first) >= 4:
+    if len(words) > 4 or (first.startswith("ي") and len(first) >= 4):
         return False
+    if any(w in FUNCTION_WORDS and w != "غير" or w.startswith("و") for w in words[1:]):
+        return False  # coordinations and clauses are not terms (الإرهاب والجريمة)
     return len(first) >= 4 or any(k[0] == first for k in stats if len(k) == 1)

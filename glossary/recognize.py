@@ -73,6 +73,11 @@ def lexicon_spans(phrase: list[Unit], lexicon: Lexicon) -> Iterator[Span]:
     first = [u.first for u in phrase]
     inner = [u.inner for u in phrase]
     for match in lexicon.find(first, inner):
+        if match.end - match.start == 1 and match.entry.kind != "person":
+            # One word: the article is part of it (الجديدة the city, جديدة "new").
+            written = search_key(match.entry.ar).startswith("ال")
+            if written != phrase[match.start].definite:
+                continue
         yield Span(match.start, match.end, match.entry.kind, "lexicon", match.entry)
 
 

@@ -1,0 +1,229 @@
+"""The `glossary` command. Each command parses its options and calls the library."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar
+
+import click
+
+from glossary.build import BuildReport, build
+from glossary.export import write_csv
+from glossary.lookup import QueryError, lookup
+from glossary.reader import CorpusError
+from glossary.store import Store, StoreError
+
+F = TypeVar("F", bound=Callable[..., Any])
+KIND_ORDER = ("organisation", "person", "place", "event", "term")
+
+
+def db_option(fn: F) -> F:
+    """--db PATH, defaulting to $GLOSSARY_DB or ./glossary.db."""
+    return click.option(
+        "--db", "db_path", type=click.Path(path_type=Path), envvar="GLOSSARY_DB",
+        default=Path("glossary.db"), show_default=True,
+        help="Glossary database (or set GLOSSARY_DB).",
+    )(fn)
+
+
+def fail(message: str, code: int = 2) -> None:
+    click.echo(f"error: {message}", err=True)
+    sys.exit(code)
+
+
+def open_store(db_path: Path, create: bool = False) -> Store:
+    try:
+        return Store(db_path, create=create)
+    except StoreError as exc:
+        fail(str(exc))
+        raise  # unreachable: fail exits
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="ar-fr-glossary")
+def cli() -> None:
+    """Arabic-French glossary: mine a corpus, look terms up, export for translators.
+
+    \b
+    Example:
+      glossary build seeds/
+      glossary lookup "مراقبة التراب الوطني"
+    """
+
+
+class _ProgressBar:
+    """A progress line on stderr, shown only on a terminal and only after a moment."""
+
+    def __init__(self, delay: float = 0.4) -> None:
+        self.started = time.monotonic()
+        self.delay = delay
+        self.active = sys.stderr.isatty()
+        self.shown = False
+
+    def __call__(self, stage: str, done: int, total: int) -> None:
+        if not self.active or time.monotonic() - self.started < self.delay:
+            return
+        width = 30
+        filled = int(width * done / total) if total else width
+        sys.stderr.write(f"\r{stage:<9} [{'#' * filled}{'.' * (width - filled)}] {done}/{total}")
+        sys.stderr.flush()
+        self.shown = True
+
+    def close(self) -> None:
+        if self.shown:
+            sys.stderr.write("\r" + " " * 60 + "\r")
+
+
+@cli.command("build")
+@click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
+@db_option
+def build_command(paths: tuple[Path, ...], db_path: Path) -> None:
+    """Mine PATHS (files or folders; default seeds/) into the glossary db.
+
+    Reads .txt, .md and .html in UTF-8, UTF-16 or Windows-1256. Unchanged files are
+    skipped; human decisions survive rebuilds; a failed build changes nothing.
+
+    \b
+    Example:
+      glossary build seeds/ more-articles/ --db glossary.db
+    """
+    sources = list(paths) or [Path("seeds")]
+    store = open_store(db_path, create=True)
+    bar = _ProgressBar()
+    try:
+        report = build(sources, store, progress=bar)
+    except CorpusError as exc:
+        bar.close()
+        fail(str(exc))
+    except KeyboardInterrupt:
+        bar.close()
+        fail("interrupted; the glossary is unchanged", 130)
+    bar.close()
+    for skipped in report.skipped:
+        click.echo(f"warning: skipped {skipped.path}: {skipped.reason}", err=True)
+    _print_summary(report, db_path)
+    if report.documents_read + report.documents_unchanged == 0 and report.sentences == 0:
+        fail("no readable text found in " + ", ".join(str(p) for p in sources))
+    _print_sample(store)
+    store.close()
+
+
+def _print_summary(report: BuildReport, db_path: Path) -> None:
+    click.echo(
+        f"Built {db_path}: {report.documents_read} documents read, "
+        f"{report.documents_unchanged} unchanged, {report.documents_removed} removed; "
+        f"{report.sentences} sentences, {report.words:,} words in {report.seconds:.1f} s"
+    )
+    kinds = ", ".join(f"{k} {report.by_kind.get(k, 0)}" for k in KIND_ORDER)
+    click.echo(f"Glossary entries: {report.entries} ({kinds}); "
+               f"ranked candidates kept: {report.candidates}")
+
+
+def _print_sample(store: Store) -> None:
+    rows = store.query(
+        "SELECT e.ar FROM entries e JOIN equivalents q ON q.entry_id = e.id AND q.preferred = 1 "
+        "WHERE e.in_glossary = 1 AND e.kind = 'organisation' AND q.acronym != '' "
+        "ORDER BY e.frequency DESC LIMIT 1"
+    )
+    if rows:
+        query = rows[0]["ar"]
+        click.echo(f'\nSample lookup: glossary lookup "{query}"')
+        _print_hits(lookup(store, query, limit=1).hits)
+
+
+@cli.command("lookup")
+@click.argument("query")
+@db_option
+@click.option("--json", "as_json", is_flag=True, help="Print the hits as a JSON array.")
+@click.option("--limit", type=click.IntRange(1, 1000), default=10, show_default=True)
+def lookup_command(query: str, db_path: Path, as_json: bool, limit: int) -> None:
+    """Look QUERY up in Arabic, French or by acronym.
+
+    Arabic ignores clitics, diacritics and hamza forms; French ignores case and accents.
+    Exits with status 1, and a "did you mean" line, when nothing matches.
+
+    \b
+    Example:
+      glossary lookup "ولمراقبة التراب الوطني"
+      glossary lookup DGST --json
+    """
+    store = open_store(db_path)
+    try:
+        result = lookup(store, query, limit)
+    except QueryError as exc:
+        fail(str(exc))
+    if as_json:
+        click.echo(json.dumps([h.as_dict() for h in result.hits], ensure_ascii=False, indent=2))
+    else:
+        _print_hits(result.hits)
+    if not result.hits:
+        hint = f'; did you mean "{result.suggestion}"?' if result.suggestion else ""
+        click.echo(f"no entry matches {query!r}{hint}", err=True)
+        sys.exit(1)
+
+
+def _print_hits(hits: list[Any]) -> None:
+    for hit in hits:
+        french = hit.fr or "(no French yet)"
+        if hit.acronym:
+            french += f" ({hit.acronym})" if hit.fr else f" {hit.acronym}"
+        click.echo(f"{hit.ar}  →  {french}")
+        click.echo(f"    {hit.kind} · {hit.status} · {hit.origin or 'no origin'} "
+                   f"{hit.confidence:.2f} · match: {hit.match}")
+        if hit.context:
+            click.echo(f"    « {hit.context} »  [{os.path.basename(hit.document)}]")
+
+
+@cli.command("export")
+@click.option("--format", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="File (default: stdout).")
+@db_option
+@click.option("--all", "include_all", is_flag=True, help="Add the ranked candidates.")
+@click.option("--bom", is_flag=True, help="Start with a UTF-8 byte-order mark (for Excel).")
+def export_command(fmt: str, output: Path | None, db_path: Path, include_all: bool,
+                   bom: bool) -> None:
+    """Export the glossary for translators' tools.
+
+    \b
+    Example:
+      glossary export --format csv -o glossary.csv --bom
+    """
+    store = open_store(db_path)
+    if output is None:
+        count = write_csv(store, sys.stdout, include_all, bom)
+    else:
+        try:
+            with output.open("w", encoding="utf-8", newline="") as out:
+                count = write_csv(store, out, include_all, bom)
+        except OSError as exc:
+            fail(f"{output}: cannot write ({exc.strerror or exc})")
+    click.echo(f"exported {count} entries", err=True)
+
+
+@cli.command("stats")
+@db_option
+def stats_command(db_path: Path) -> None:
+    """Count the glossary entries by kind, status and origin of their French.
+
+    \b
+    Example:
+      glossary stats --db glossary.db
+    """
+    store = open_store(db_path)
+    for column in ("kind", "status", "origin"):
+        counts = store.counts(column)
+        listed = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
+        click.echo(f"{column}: {listed or 'none'}")
+
+
+def main() -> None:
+    cli()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,202 @@
+"""Looking entries up in Arabic, French or by acronym: exact, then prefix, phrase, fuzzy.
+
+Arabic queries are insensitive to clitics, diacritics, tatweel and hamza/alef forms;
+French ones to case and accents; acronyms to case.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from glossary.arabic import clitic_readings, group_key, is_arabic, search_key
+from glossary.french import fold
+from glossary.store import Store
+
+MAX_QUERY = 500  # characters; longer input is no term, only cost
+TIERS = ("exact", "prefix", "phrase", "fuzzy")
+FUZZY_MIN_RATIO = 0.72
+
+
+class QueryError(ValueError):
+    """The query cannot be looked up (empty, only punctuation)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Hit:
+    entry_id: int
+    ar: str
+    fr: str
+    acronym: str
+    kind: str
+    status: str
+    origin: str
+    confidence: float
+    in_glossary: bool
+    context: str
+    document: str
+    match: str
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            "ar": self.ar, "fr": self.fr, "acronym": self.acronym, "kind": self.kind,
+            "status": self.status, "origin": self.origin, "confidence": self.confidence,
+            "in_glossary": self.in_glossary, "context": self.context,
+            "document": self.document, "match": self.match,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LookupResult:
+    query: str
+    hits: list[Hit]
+    suggestion: str | None = None
+
+
+_WORDS = re.compile(r"[^\W_]+")
+
+
+def lookup(store: Store, query: str, limit: int = 10) -> LookupResult:
+    text = query.strip()[:MAX_QUERY]
+    if not _WORDS.search(text):
+        raise QueryError("nothing to look up: the query has no letters or digits")
+    found: dict[int, str] = {}
+    for tier in TIERS:
+        if len(found) >= limit:
+            break
+        ids = _arabic_tier(store, text, tier) if is_arabic(text) else _latin_tier(store, text, tier)
+        for entry_id in ids:
+            found.setdefault(entry_id, tier)
+    hits = _hits(store, found)[:limit]
+    suggestion = None if hits else _suggest(store, text)
+    return LookupResult(query, hits, suggestion)
+
+
+def arabic_readings(text: str) -> list[str]:
+    """Group keys the query may stand for: as typed, and with the first word's clitics off."""
+    key = search_key(" ".join(_WORDS.findall(text)))
+    words = key.split(" ")
+    readings = [group_key(key)]
+    for _prefix, rest in clitic_readings(words[0]):
+        readings.append(group_key(" ".join([rest, *words[1:]])))
+    return list(dict.fromkeys(r for r in readings if r))
+
+
+def _arabic_tier(store: Store, text: str, tier: str) -> list[int]:
+    readings = arabic_readings(text)
+    marks = ",".join("?" * len(readings))
+    if tier == "exact":
+        return _ids(store, f"SELECT entry_id FROM forms WHERE words IN ({marks}) "
+                    f"UNION SELECT id FROM entries WHERE key IN ({marks})", readings * 2)
+    if tier == "prefix":
+        ids: list[int] = []
+        for r in readings:
+            ids += _ids(store, "SELECT entry_id FROM forms WHERE words >= ? AND words < ? "
+                        "LIMIT 200", [r, r + "\uffff"])
+        return ids
+    if tier == "phrase":
+        ids = []
+        for r in readings:
+            ids += _fts(store, "search_fts", "ar", r)
+        return ids
+    return _fuzzy(store, readings[0])
+
+
+def _latin_tier(store: Store, text: str, tier: str) -> list[int]:
+    folded = fold(text)
+    if tier == "exact":
+        return _ids(store, "SELECT entry_id FROM equivalents WHERE fr_folded = ? "
+                    "OR acronym = ? COLLATE NOCASE", [folded, text.strip()])
+    if tier == "prefix":
+        return _ids(store, "SELECT entry_id FROM equivalents WHERE fr_folded >= ? AND "
+                    "fr_folded < ? LIMIT 200", [folded, folded + "\uffff"])
+    if tier == "phrase":
+        return _fts(store, "search_fts", "fr", folded)
+    return _fuzzy(store, folded)
+
+
+def _ids(store: Store, sql: str, params: list[str]) -> list[int]:
+    return [row[0] for row in store.db.execute(sql, params)]
+
+
+def _fts_phrase(text: str) -> str:
+    words = _WORDS.findall(text)
+    return '"' + " ".join(words) + '"' if words else ""
+
+
+def _fts(store: Store, table: str, column: str, text: str) -> list[int]:
+    phrase = _fts_phrase(text)
+    if not phrase:
+        return []
+    sql = f"SELECT entry_id FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT 200"
+    return [int(r[0]) for r in store.db.execute(sql, [f"{column} : {phrase}"])]
+
+
+def _fuzzy(store: Store, text: str, min_ratio: float = FUZZY_MIN_RATIO) -> list[int]:
+    """Entries whose forms or French are close in spelling (typos, missing letters)."""
+    scored = _fuzzy_scored(store, text)
+    return [entry_id for ratio, entry_id, _ in scored if ratio >= min_ratio]
+
+
+def _fuzzy_scored(store: Store, text: str) -> list[tuple[float, int, str]]:
+    compact = text.replace(" ", "")
+    grams = {compact[i : i + 3] for i in range(max(0, len(compact) - 2))}
+    grams = {g for g in grams if len(g) == 3 and '"' not in g}
+    if not grams:
+        return []
+    query = " OR ".join(f'"{g}"' for g in sorted(grams))
+    rows = store.db.execute(
+        "SELECT entry_id, text FROM fuzzy_fts WHERE fuzzy_fts MATCH ? ORDER BY rank LIMIT 100",
+        [query],
+    ).fetchall()
+    scored: list[tuple[float, int, str]] = []
+    for entry_id, blob in rows:
+        best = max(
+            ((difflib.SequenceMatcher(None, text, part.strip()).ratio(), part.strip())
+             for part in blob.split("|") if part.strip()),
+            default=(0.0, ""),
+        )
+        scored.append((best[0], int(entry_id), best[1]))
+    scored.sort(key=lambda s: -s[0])
+    return scored
+
+
+def _suggest(store: Store, text: str) -> str | None:
+    target = search_key(text) if is_arabic(text) else fold(text)
+    for ratio, entry_id, _part in _fuzzy_scored(store, target):
+        if ratio >= 0.5:
+            row = store.db.execute("SELECT ar FROM entries WHERE id = ?", [entry_id]).fetchone()
+            if row:
+                return str(row[0])
+    return None
+
+
+def _hits(store: Store, found: dict[int, str]) -> list[Hit]:
+    if not found:
+        return []
+    marks = ",".join("?" * len(found))
+    rows = store.query(
+        f"""
+        SELECT e.id, e.ar, e.kind, e.status, e.in_glossary, e.frequency,
+               q.fr, q.acronym, q.origin, q.confidence,
+               (SELECT s.text FROM occurrences o JOIN sentences s ON s.id = o.sentence_id
+                 WHERE o.entry_id = e.id ORDER BY length(s.text) LIMIT 1) AS context,
+               (SELECT d.path FROM occurrences o JOIN sentences s ON s.id = o.sentence_id
+                 JOIN documents d ON d.id = s.document_id
+                 WHERE o.entry_id = e.id ORDER BY length(s.text) LIMIT 1) AS document
+        FROM entries e LEFT JOIN equivalents q ON q.entry_id = e.id AND q.preferred = 1
+        WHERE e.id IN ({marks}) AND e.status != 'rejected'
+        """,
+        list(found),
+    )
+    order = {tier: i for i, tier in enumerate(TIERS)}
+    rows.sort(key=lambda r: (order[found[r["id"]]], -r["in_glossary"], -r["frequency"],
+                             len(r["ar"])))
+    return [
+        Hit(r["id"], r["ar"], r["fr"] or "", r["acronym"] or "", r["kind"], r["status"],
+            r["origin"] or "", r["confidence"] or 0.0, bool(r["in_glossary"]),
+            r["context"] or "", r["document"] or "", found[r["id"]])
+        for r in rows
+    ]
