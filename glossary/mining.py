@@ -78,6 +78,7 @@ class MinedEntry:
             for form in self.forms:
                 if search_key(form) == canonical:
                     return form
+            return self.lexicon.ar  # the standard name; the corpus's forms are variants
         if self.forms:
             return max(self.forms.items(), key=lambda f: (len(f[0].split()), f[1]))[0]
         return self.lexicon.ar if self.lexicon else self.key
@@ -156,6 +157,7 @@ class Miner:
                 end += 1  # وزير الداخلية الفرنسي: a variant of وزير الداخلية
             lexical.append(Span(span.start, end, span.kind, span.source, span.lexicon))
         yield from lexical
+        yield from self._service_spans(units)
         for span in [*organisation_spans(units), *person_spans(units), *event_spans(units)]:
             if any(lx.start <= span.start and span.end <= lx.end for lx in lexical):
                 continue  # the lexicon already names it, or a larger thing around it
@@ -174,16 +176,48 @@ class Miner:
             else:
                 yield span
 
+    def _service_spans(self, units: list[Unit]) -> Iterator[Span]:
+        """The services a director's title names: المدير العام للأمن الوطني ولمراقبة …
+
+        The title is a function; what follows its lam names an institution (DGSN,
+        then DGST), found by rebuilding the institution's name (المديرية العامة لـ…).
+        """
+        for i, unit in enumerate(units):
+            if unit.first not in _DIRECTOR:
+                continue
+            k = i + 1
+            head: tuple[str, ...] = ("مديريه",)
+            if k < len(units) and units[k].inner in ("عام", "عامه"):
+                head, k = ("مديريه", "عامه"), k + 1
+            while k < len(units) and units[k].key.lstrip("و").startswith("ل"):
+                found = None
+                for end in range(min(len(units), k + 7), k, -1):
+                    words = (units[k].inner.removeprefix("و"),
+                             *(u.inner for u in units[k + 1 : end]))
+                    entry = self.lexicon.by_units.get(head + _without_qualifiers(words))
+                    if entry is not None and entry.kind == "organisation":
+                        found = Span(k, end, "organisation", "lexicon", entry)
+                        break
+                if found is None:
+                    break
+                yield found
+                k = found.end
+
     def _recognise(self) -> set[tuple[int, int]]:
         """Record every recognised mention; return the (phrase, unit) cells they cover."""
         covered: set[tuple[int, int]] = set()
         for p_index, phrase in enumerate(self.phrases):
-            for span in self._spans(phrase):
-                self.spans.setdefault(p_index, []).append((span.start, span.end, span.kind))
+            taken: dict[str, list[tuple[int, int]]] = {}
+            for span in sorted(self._spans(phrase), key=lambda s: (s.start - s.end, s.start)):
                 if span.lexicon is not None:
                     key = _lexicon_key(span.lexicon, self.lexicon)
                 else:
                     key = _group_key(phrase.units[span.start : span.end])
+                ranges = taken.setdefault(key, [])
+                if any(s < span.end and span.start < e for s, e in ranges):
+                    continue  # حموشي inside عبد اللطيف حموشي: one mention, not two
+                ranges.append((span.start, span.end))
+                self.spans.setdefault(p_index, []).append((span.start, span.end, span.kind))
                 entry = self.entries.get(key)
                 if entry is None:
                     entry = self.entries[key] = MinedEntry(key, span.kind, lexicon=span.lexicon)
@@ -230,7 +264,7 @@ class Miner:
                 mined = self.entries[key]
                 mined.termhood, mined.specificity, mined.score = cvalues[words], spec, score
                 continue
-            if self.lexicon.by_units.get(_without_qualifiers(words)) is not None:
+            if any(self.lexicon.by_units.get(w) for w in (words, _without_qualifiers(words))):
                 continue  # a lexicon term: recognised wherever it occurs, scored there
             if len(words) >= 2 and entry_stats.frequency >= 2 and score > 0:
                 ranked.append((score, words, cvalues[words], spec))
@@ -284,8 +318,10 @@ class Miner:
 
 def _entangled(i: int, j: int, start: int, end: int, kind: str) -> bool:
     """Whether candidate [i, j) crosses a recognised span or wraps a name in more words."""
-    if end <= i or j <= start or (start <= i and j <= end):
-        return False  # apart, or inside a name (then C-value has already discounted it)
+    if end <= i or j <= start or (start, end) == (i, j):
+        return False
+    if start <= i and j <= end:
+        return True  # a piece of a recognised name (المديرية العامة)
     return not (i <= start and end <= j) or kind != "term"
 
 
@@ -294,6 +330,9 @@ def _neighbour(units: list[Unit], index: int) -> str | None:
     if index < 0 or index >= len(units) or units[index].is_function:
         return None
     return units[index].inner
+
+
+_DIRECTOR = frozenset({"مدير", "مديره"})
 
 
 def _without_qualifiers(words: tuple[str, ...]) -> tuple[str, ...]:

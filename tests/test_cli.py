@@ -1,0 +1,184 @@
+"""The glossary command end to end on the seed corpus."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from glossary.cli import cli
+from glossary.store import Store
+
+from .conftest import SEEDS
+
+
+def _lookup(runner: CliRunner, db: Path, query: str, *extra: str) -> list[dict[str, object]]:
+    result = runner.invoke(cli, ["lookup", query, "--db", str(db), "--json", *extra])
+    assert result.exit_code == 0, result.output
+    hits: list[dict[str, object]] = json.loads(result.stdout)
+    return hits
+
+
+def test_build_prints_a_summary_and_a_sample_lookup(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "g.db"
+    result = runner.invoke(cli, ["build", str(SEEDS), "--db", str(db)])
+    assert result.exit_code == 0, result.output
+    assert "5 documents read" in result.output
+    assert "Glossary entries:" in result.output and "organisation" in result.output
+    assert "Sample lookup" in result.output
+    again = runner.invoke(cli, ["build", str(SEEDS), "--db", str(db)])
+    assert "0 documents read, 5 unchanged" in again.output
+
+
+def test_build_uses_the_glossary_db_variable(runner: CliRunner, tmp_path: Path,
+                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    db = tmp_path / "env.db"
+    monkeypatch.setenv("GLOSSARY_DB", str(db))
+    result = runner.invoke(cli, ["build", str(SEEDS)])
+    assert result.exit_code == 0 and db.exists()
+
+
+@pytest.mark.parametrize(
+    ("query", "expected_acronym"),
+    [
+        ("مراقبة التراب الوطني", "DGST"),
+        ("ولمراقبة التراب الوطني", "DGST"),
+        ("الأمن الداخلي", "DGSI"),
+    ],
+)
+def test_lookup_finds_the_institution(runner: CliRunner, seeds_db: Path, query: str,
+                                      expected_acronym: str) -> None:
+    hits = _lookup(runner, seeds_db, query)
+    assert expected_acronym in [h["acronym"] for h in hits]
+
+
+def test_lookup_is_insensitive_to_clitics(runner: CliRunner, seeds_db: Path) -> None:
+    plain = _lookup(runner, seeds_db, "مراقبة التراب الوطني")
+    with_clitic = _lookup(runner, seeds_db, "ولمراقبة التراب الوطني")
+    assert plain[0]["ar"] == with_clitic[0]["ar"]
+
+
+def test_lookup_by_acronym_and_by_french(runner: CliRunner, seeds_db: Path) -> None:
+    dgst = _lookup(runner, seeds_db, "dgst")
+    assert dgst[0]["ar"] == "المديرية العامة لمراقبة التراب الوطني"
+    surete = _lookup(runner, seeds_db, "sûreté nationale")
+    assert "المديرية العامة للأمن الوطني" in [h["ar"] for h in surete]
+    assert _lookup(runner, seeds_db, "SURETE NATIONALE")[0]["ar"] == surete[0]["ar"]
+
+
+def test_lookup_shows_a_context_sentence(runner: CliRunner, seeds_db: Path) -> None:
+    result = runner.invoke(cli, ["lookup", "DGSN", "--db", str(seeds_db)])
+    assert result.exit_code == 0
+    assert "Direction générale de la sûreté nationale (DGSN)" in result.output
+    assert "«" in result.output
+
+
+def test_lookup_miss_exits_1_with_a_suggestion(runner: CliRunner, seeds_db: Path) -> None:
+    result = runner.invoke(cli, ["lookup", "Hamouchy", "--db", str(seeds_db)])
+    assert result.exit_code == 1
+    assert "did you mean" in result.output
+    nothing = runner.invoke(cli, ["lookup", "qqqqqq", "--db", str(seeds_db)])
+    assert nothing.exit_code == 1 and "no entry matches" in nothing.output
+
+
+@pytest.mark.parametrize("query", ["؟!...", "'; DROP TABLE entries; --", "ب" * 10_000])
+def test_odd_queries_get_an_answer_not_a_traceback(runner: CliRunner, seeds_db: Path,
+                                                   query: str) -> None:
+    result = runner.invoke(cli, ["lookup", query, "--db", str(seeds_db)])
+    assert result.exit_code in (1, 2)
+    assert "Traceback" not in result.output
+    assert Store(seeds_db).query("SELECT count(*) AS n FROM entries")[0]["n"] > 0
+
+
+def _export(runner: CliRunner, db: Path, *extra: str) -> list[dict[str, str]]:
+    result = runner.invoke(cli, ["export", "--format", "csv", "--db", str(db), *extra])
+    assert result.exit_code == 0, result.output
+    return list(csv.DictReader(io.StringIO(result.stdout)))
+
+
+def test_export_follows_the_csv_contract(runner: CliRunner, seeds_db: Path) -> None:
+    result = runner.invoke(cli, ["export", "--db", str(seeds_db)])
+    header = result.stdout.splitlines()[0]
+    assert header == ("ar,fr,acronym,kind,status,confidence,origin,variants,frequency,"
+                      "documents,context")
+    rows = _export(runner, seeds_db)
+    assert 50 <= len(rows) <= 400, "a glossary, not a word list"
+    assert f"exported {len(rows)} entries" in result.stderr
+    by_ar = {r["ar"]: r for r in rows}
+    dgst = by_ar["المديرية العامة لمراقبة التراب الوطني"]
+    assert dgst["acronym"] == "DGST" and dgst["kind"] == "organisation"
+    assert dgst["origin"] == "lexicon" and float(dgst["confidence"]) > 0.9
+    assert "مديرية مراقبة التراب الوطني" in dgst["variants"].split("|")
+    assert by_ar["عبد اللطيف حموشي"]["fr"] == "Abdellatif Hammouchi"
+    assert {r["kind"] for r in rows} <= {"organisation", "person", "place", "event", "term"}
+
+
+def test_export_holds_no_page_furniture(runner: CliRunner, seeds_db: Path) -> None:
+    text = " ".join(r["ar"] + " " + r["context"] for r in _export(runner, seeds_db, "--all"))
+    for marker in ("تعليق", "بريدك", "الارتباط", "تقرأ", "Bannière", "هيئة التحرير", "133"):
+        assert marker not in text
+
+
+def test_export_to_a_file_with_bom(runner: CliRunner, seeds_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "g.csv"
+    result = runner.invoke(cli, ["export", "--db", str(seeds_db), "-o", str(out), "--bom"])
+    assert result.exit_code == 0
+    data = out.read_bytes()
+    assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
+
+
+def test_export_neutralizes_formulas(runner: CliRunner, fresh_db: Path) -> None:
+    store = Store(fresh_db)
+    with store.write():
+        store.db.execute("UPDATE equivalents SET fr = '=HYPERLINK(\"http://x\")' "
+                         "WHERE preferred = 1 AND acronym = 'DGST'")
+    rows = _export(runner, fresh_db)
+    cell = next(r["fr"] for r in rows if r["acronym"] == "DGST")
+    assert cell.startswith("'=")
+
+
+def test_stats_counts_by_kind_status_and_origin(runner: CliRunner, seeds_db: Path) -> None:
+    result = runner.invoke(cli, ["stats", "--db", str(seeds_db)])
+    assert result.exit_code == 0
+    assert "kind: " in result.output and "person" in result.output
+    assert "status: " in result.output and "origin: " in result.output and "lexicon" in result.output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["build", "no/such/folder"], "no such file or folder"),
+        (["lookup", "x", "--db", "missing.db"], "run 'glossary build' first"),
+        (["stats", "--db", "missing.db"], "run 'glossary build' first"),
+    ],
+)
+def test_bad_input_gets_one_line_and_a_nonzero_exit(runner: CliRunner, tmp_path: Path,
+                                                    args: list[str], message: str,
+                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    result = runner.invoke(cli, [*args, "--db", str(tmp_path / "missing.db")]
+                           if args[0] == "build" else args)
+    assert result.exit_code == 2
+    assert message in result.output and "Traceback" not in result.output
+
+
+def test_a_folder_without_text_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    (empty / "notes.pdf").write_bytes(b"%PDF")
+    result = runner.invoke(cli, ["build", str(empty), "--db", str(tmp_path / "g.db")])
+    assert result.exit_code == 2
+    assert "PDF files are not supported yet" in result.output
+    assert "no readable text" in result.output
+
+
+def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
+    assert isinstance(cli.commands, dict)
+    for name in cli.commands:
+        result = runner.invoke(cli, [name, "--help"])
+        assert result.exit_code == 0
+        assert "Example:" in result.output, name

@@ -1,0 +1,86 @@
+"""Candidate extraction, recognition and grouping, on small texts and on the seeds."""
+
+from __future__ import annotations
+
+from glossary.mining import MinedEntry, Miner, SentenceText
+from glossary.termhood import c_values, count_candidates
+from glossary.units import CliticSegmenter, make_units, phrases
+
+
+def _mine(*sentences: str) -> dict[str, MinedEntry]:
+    corpus = [SentenceText(0, i, s, 0) for i, s in enumerate(sentences)]
+    return {e.ar: e for e in Miner(corpus).mine()}
+
+
+def _phrases(text: str) -> list[list[str]]:
+    segment = CliticSegmenter([], [], [])
+    return [[u.surface for u in run] for run in phrases(make_units(text, 0, segment))]
+
+
+def test_phrases_never_cross_punctuation() -> None:
+    runs = _phrases("لقاء حموشي، المدير العام: الأمن (الوطني) والتعاون")
+    assert runs == [["لقاء", "حموشي"], ["المدير", "العام"], ["الأمن"], ["الوطني"], ["والتعاون"]]
+
+
+def test_candidates_never_start_or_end_with_a_function_word() -> None:
+    segment = CliticSegmenter([], [], [])
+    units = make_units("التعاون بين المغرب وفرنسا في مجال الأمن", 0, segment)
+    stats = count_candidates([(0, run) for run in phrases(units)])
+    edges = {"بين", "في"}
+    assert stats, "some candidates"
+    for words in stats:
+        assert words[0] not in edges and words[-1] not in edges
+        assert len(words) <= 7
+
+
+def test_c_value_discounts_terms_seen_only_inside_longer_ones() -> None:
+    segment = CliticSegmenter([], [], [])
+    runs = []
+    for text in ["مراقبة التراب الوطني"] * 3 + ["التراب الوطني"]:
+        runs += [(0, r) for r in phrases(make_units(text, 0, segment))]
+    values = c_values(count_candidates(runs))
+    long_key = next(k for k in values if len(k) == 3)
+    nested_key = next(k for k in values if len(k) == 2 and k[0] == "تراب")
+    assert values[long_key] > values[nested_key]
+
+
+def test_clitic_variants_fall_into_one_entry() -> None:
+    entries = _mine(
+        "تتعزز الجهود في مكافحة الإرهاب.",
+        "وتعمل الأجهزة على مكافحة الإرهاب.",
+        "وشدد على أهمية بمكافحة الإرهاب ولمكافحة الإرهاب.",
+    )
+    entry = entries["مكافحة الإرهاب"]
+    assert entry.frequency == 4
+    assert entry.equivalents[0].fr == "lutte contre le terrorisme"
+
+
+def test_surname_only_mentions_join_the_full_name() -> None:
+    entries = _mine(
+        "استقبل عبد اللطيف حموشي الوفد الفرنسي.",
+        "وأكد الحموشي أهمية التعاون.",
+        "كما شكر حموشي نظيره.",
+    )
+    person = entries["عبد اللطيف حموشي"]
+    assert person.kind == "person"
+    assert person.frequency == 3
+    assert {"الحموشي", "حموشي"} <= set(person.forms)
+
+
+def test_unknown_institution_and_person_are_recognised_by_shape() -> None:
+    entries = _mine(
+        "أعلنت المديرية الجهوية للوقاية المدنية بطنجة عن حصيلة.",
+        "واستقبل السيد يوسف بلقاضي الوفد.",
+    )
+    assert entries["المديرية الجهوية للوقاية المدنية"].kind == "organisation"
+    person = entries["يوسف بلقاضي"]
+    assert person.kind == "person"
+    assert person.equivalents[0].fr.startswith("Youssef")
+    assert person.equivalents[0].origin == "transliteration"
+    assert person.equivalents[0].confidence < 0.5
+
+
+def test_year_bearing_event_is_an_event() -> None:
+    entries = _mine("تستعد المملكة لاحتضان مونديال 2030 بشراكة مع إسبانيا والبرتغال.")
+    assert entries["مونديال 2030"].kind == "event"
+    assert entries["إسبانيا"].kind == "place"

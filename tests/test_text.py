@@ -1,0 +1,49 @@
+"""Page furniture removal and sentence splitting on the seed corpus."""
+
+from __future__ import annotations
+
+from glossary.reader import Document, read_document
+from glossary.text import repeated_lines, split_sentences
+
+from .conftest import SEEDS
+
+FURNITURE = [
+    "إضافة تعليق",
+    "لن يتم نشر عنوان بريدك",
+    "ملفات تعريف الارتباط",
+    "يمكنك ايضا ان تقرأ",
+    "شاركها على منصتك",
+    "كاتبة وصحفية",
+    "Bannière",
+    "زر الذهاب إلى الأعلى",
+    "انهيار حائط",  # a "read also" teaser
+    "هيئة التحرير",
+]
+
+
+def _seed_sentences() -> list[str]:
+    docs = [read_document(p) for p in sorted(SEEDS.glob("*.txt"))]
+    texts = [d.text for d in docs if isinstance(d, Document)]
+    repeated = repeated_lines(texts)
+    return [s.text for t in texts for s in split_sentences(t, repeated)]
+
+
+def test_seed_sentences_hold_no_page_furniture() -> None:
+    sentences = _seed_sentences()
+    assert len(sentences) > 50
+    for marker in FURNITURE:
+        assert not any(marker in s for s in sentences), marker
+    assert not any(s.strip().isdigit() for s in sentences)
+
+
+def test_article_sentences_are_kept_with_their_offsets() -> None:
+    text = "عنوان المقال\n\nجاء لقاء عبد اللطيف حموشي مع نظيره. وتناولت المحادثات الإرهاب؟ نعم!\n133\n"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "عنوان المقال",
+        "جاء لقاء عبد اللطيف حموشي مع نظيره.",
+        "وتناولت المحادثات الإرهاب؟",
+        "نعم!",
+    ]
+    for s in sentences:
+        assert text[s.start : s.start + len(s.text)] == s.text
