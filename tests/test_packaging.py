@@ -52,7 +52,7 @@ def test_first_quick_start_line_builds_the_glossary_in_a_fresh_clone(tmp_path: P
 
 def test_the_wheel_ships_the_lexicons(tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q",
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
          "-w", str(tmp_path), str(ROOT)],
         check=True, capture_output=True, timeout=300,
     )
