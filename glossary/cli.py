@@ -13,6 +13,7 @@ from typing import Any, TypeVar
 import click
 
 from glossary.build import BuildReport, build
+from glossary.evaluate import GoldError, evaluate, read_gold
 from glossary.export import write_csv
 from glossary.lookup import QueryError, lookup
 from glossary.reader import CorpusError
@@ -219,6 +220,41 @@ def stats_command(db_path: Path) -> None:
         counts = store.counts(column)
         listed = ", ".join(f"{k} {v}" for k, v in sorted(counts.items(), key=lambda kv: -kv[1]))
         click.echo(f"{column}: {listed or 'none'}")
+
+
+@cli.command("eval")
+@click.argument("gold", type=click.Path(path_type=Path))
+@db_option
+@click.option("--all", "include_all", is_flag=True, help="Match ranked candidates too.")
+@click.option("--misses/--no-misses", default=True, show_default=True,
+              help="List the reference rows not found or not right.")
+def eval_command(gold: Path, db_path: Path, include_all: bool, misses: bool) -> None:
+    """Compare the glossary with a reference glossary GOLD (TSV).
+
+    GOLD has the columns ar_term, fr_term, fr_acronym, kind, variants. Reports recall
+    (a row is found when one of its Arabic forms matches an entry, clitics aside), kind
+    accuracy and French accuracy (case and accents folded, acronym accepted).
+
+    \b
+    Example:
+      glossary eval ../shared/eval/dev_gold.tsv
+    """
+    store = open_store(db_path)
+    try:
+        rows = read_gold(gold)
+    except GoldError as exc:
+        fail(str(exc))
+    result = evaluate(store, rows, glossary_only=not include_all)
+    click.echo(f"recall  {result.recall:.3f}  ({result.found}/{result.total} reference rows found)")
+    click.echo(f"kind    {result.kind_accuracy:.3f}  ({result.kind_right}/{result.found} found)")
+    click.echo(f"french  {result.french_accuracy:.3f}  ({result.french_right}/{result.found} found)")
+    if misses:
+        for row in result.misses:
+            click.echo(f"missing     {row.ar}  ({row.kind}, {row.fr or row.acronym})")
+        for row, kind in result.wrong_kind:
+            click.echo(f"kind        {row.ar}: {kind}, reference {row.kind}")
+        for row, fr in result.wrong_french:
+            click.echo(f"french      {row.ar}: {fr or '(none)'}, reference {row.fr or row.acronym}")
 
 
 def main() -> None:

@@ -100,9 +100,9 @@ def organisation_spans(phrase: list[Unit]) -> Iterator[Span]:
                 break
             if lam and end == i + 1:
                 break
-            if not (nxt.definite or lam or nxt.key.isdigit()):
-                if end + 1 >= len(phrase) or not phrase[end + 1].definite:
-                    break
+            construct = end + 1 < len(phrase) and phrase[end + 1].definite
+            if not (nxt.definite or lam or nxt.key.isdigit() or construct):
+                break
             end += 1
         while end > i + 1 and not (phrase[end - 1].definite or phrase[end - 1].key.isdigit()):
             end -= 1
@@ -122,9 +122,9 @@ def person_spans(phrase: list[Unit]) -> Iterator[Span]:
             j = i + 1
             while j < len(phrase) and (phrase[j].inner in _TITLE_TAIL or phrase[j].is_function):
                 j += 1
-            if j < len(phrase) and given_name(phrase[j].bare_surface) is None:
-                if _is_rare(phrase[j]) and not phrase[j].definite:
-                    start = j
+            if (j < len(phrase) and given_name(phrase[j].bare_surface) is None
+                    and _is_rare(phrase[j]) and not phrase[j].definite):
+                start = j
         if start is None:
             continue
         end = start + 1

@@ -142,7 +142,7 @@ class Store:
             [path, sha256, encoding, words, now()],
         )
         doc_id = int(cursor.lastrowid or 0)
-        self.db["sentences"].insert_all(
+        self.db.table("sentences").insert_all(
             {"document_id": doc_id, "idx": i, "start": start, "text": text}
             for i, (start, text) in enumerate(sentences)
         )
@@ -201,11 +201,11 @@ class Store:
         for table in ("forms", "occurrences"):
             self.db.execute(f"DELETE FROM {table} WHERE entry_id = ?", [entry_id])
         self.db.execute("DELETE FROM equivalents WHERE entry_id = ? AND human = 0", [entry_id])
-        self.db["forms"].insert_all(
+        self.db.table("forms").insert_all(
             {"entry_id": entry_id, "surface": f.surface, "key": f.key, "words": f.words,
              "frequency": f.frequency} for f in record.forms
         )
-        self.db["occurrences"].insert_all(
+        self.db.table("occurrences").insert_all(
             {"entry_id": entry_id, "sentence_id": o.sentence_id, "start": o.start,
              "end": o.end, "surface": o.surface} for o in record.occurrences
         )
@@ -221,7 +221,7 @@ class Store:
                          "confidence": eq.confidence, "preferred": int(best), "human": 0,
                          "note": eq.note, "created_at": stamp})
             best = False
-        self.db["equivalents"].insert_all(rows)
+        self.db.table("equivalents").insert_all(rows)
 
     def _retire(self, entry_ids: Iterable[int]) -> None:
         """Entries no longer mined: keep those a person touched, unattested; drop the rest."""

@@ -16,9 +16,9 @@ from functools import cache
 from glossary.arabic import (
     ARTICLE,
     Token,
+    clitic_readings,
     is_arabic,
     is_function_word,
-    clitic_readings,
     join_compounds,
     search_key,
     strip_article,

@@ -182,3 +182,33 @@ def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
         result = runner.invoke(cli, [name, "--help"])
         assert result.exit_code == 0
         assert "Example:" in result.output, name
+
+
+def test_eval_reports_recall_kind_and_french(runner: CliRunner, seeds_db: Path,
+                                             tmp_path: Path) -> None:
+    gold = tmp_path / "gold.tsv"
+    gold.write_text(
+        "ar_term\tfr_term\tfr_acronym\tkind\tvariants\n"
+        "المديرية العامة للأمن الوطني\tDirection générale de la sûreté nationale\tDGSN\t"
+        "organisation\t\n"
+        "عبد اللطيف حموشي\tAbdellatif Hammouchi\t\tperson\tللحموشي\n"
+        "فرنسا\tfrance\t\tplace\tوفرنسا\n"
+        "الرباط\tRabat\t\tevent\t\n"
+        "مجلس الأمن الدولي\tConseil de sécurité\t\torganisation\t\n",
+        encoding="utf-8",
+    )
+    result = runner.invoke(cli, ["eval", str(gold), "--db", str(seeds_db)])
+    assert result.exit_code == 0, result.output
+    assert "recall  0.800  (4/5 reference rows found)" in result.output
+    assert "kind    0.750  (3/4 found)" in result.output
+    assert "french  1.000  (4/4 found)" in result.output
+    assert "missing     مجلس الأمن الدولي" in result.output
+    assert "kind        الرباط: place, reference event" in result.output
+
+
+def test_eval_refuses_a_file_without_the_columns(runner: CliRunner, seeds_db: Path,
+                                                 tmp_path: Path) -> None:
+    gold = tmp_path / "gold.tsv"
+    gold.write_text("arabic\tfrench\nفرنسا\tFrance\n", encoding="utf-8")
+    result = runner.invoke(cli, ["eval", str(gold), "--db", str(seeds_db)])
+    assert result.exit_code == 2 and "missing column(s) ar_term" in result.output

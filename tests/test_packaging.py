@@ -15,13 +15,13 @@ from .conftest import ROOT
 def _quick_start() -> list[str]:
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme.split("## Quick start", 1)[1]
-    block = re.search(r"```sh\n(.*?)```", section, re.S)
+    block = re.search(r"```sh\n(.*?)```", section, re.DOTALL)
     assert block is not None
     return [line for line in block.group(1).splitlines() if line.strip()]
 
 
 def _tracked_files() -> list[str]:
-    out = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True)
+    out = subprocess.run(["git", "ls-files"], cwd=ROOT, check=True, capture_output=True, text=True)
     files = out.stdout.split()
     assert files, "run from a git checkout"
     return files
@@ -39,13 +39,13 @@ def test_first_quick_start_line_builds_the_glossary_in_a_fresh_clone(tmp_path: P
         target = clone / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, target)
-    result = subprocess.run(["bash", "-c", _quick_start()[0]], cwd=clone, capture_output=True,
+    result = subprocess.run(["bash", "-c", _quick_start()[0]], cwd=clone, check=False, capture_output=True,
                             text=True, timeout=900)
     assert result.returncode == 0, result.stderr[-2000:]
     assert "5 documents read" in result.stdout
     assert "Sample lookup" in result.stdout
     assert (clone / "glossary.db").exists()
-    lookup = subprocess.run([str(clone / ".venv/bin/glossary"), "lookup", "DGST"], cwd=clone,
+    lookup = subprocess.run([str(clone / ".venv/bin/glossary"), "lookup", "DGST"], cwd=clone, check=True,
                             capture_output=True, text=True, timeout=60)
     assert "المديرية العامة لمراقبة التراب الوطني" in lookup.stdout
 
