@@ -66,8 +66,9 @@ def build(paths: Sequence[Path], store: Store, progress: Progress | None = None)
             notify("cleaning", done, len(new_docs))
             sentences = split_sentences(doc.text, repeated)
             words = sum(len(s.text.split()) for s in sentences)
-            store.add_document(doc.path, doc.sha256, doc.encoding, words,
-                               [(s.start, s.text) for s in sentences])
+            store.add_document(
+                doc.path, doc.sha256, doc.encoding, words, [(s.start, s.text) for s in sentences]
+            )
         report.documents_read = len(new_docs)
         corpus = [SentenceText(d, s, t, start) for d, s, start, t in store.sentences()]
         report.sentences = len(corpus)
@@ -110,8 +111,9 @@ def to_record(entry: MinedEntry) -> EntryRecord:
         documents=entry.documents,
         forms=forms,
         equivalents=list(entry.equivalents),
-        occurrences=[OccurrenceRecord(o.sentence, o.start, o.end, o.surface)
-                     for o in entry.occurrences],
+        occurrences=[
+            OccurrenceRecord(o.sentence, o.start, o.end, o.surface) for o in entry.occurrences
+        ],
     )
 
 

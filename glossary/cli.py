@@ -26,8 +26,12 @@ KIND_ORDER = ("organisation", "person", "place", "event", "term")
 def db_option(fn: F) -> F:
     """--db PATH, defaulting to $GLOSSARY_DB or ./glossary.db."""
     return click.option(
-        "--db", "db_path", type=click.Path(path_type=Path), envvar="GLOSSARY_DB",
-        default=Path("glossary.db"), show_default=True,
+        "--db",
+        "db_path",
+        type=click.Path(path_type=Path),
+        envvar="GLOSSARY_DB",
+        default=Path("glossary.db"),
+        show_default=True,
         help="Glossary database (or set GLOSSARY_DB).",
     )(fn)
 
@@ -121,8 +125,9 @@ def _print_summary(report: BuildReport, db_path: Path) -> None:
         f"{report.sentences} sentences, {report.words:,} words in {report.seconds:.1f} s"
     )
     kinds = ", ".join(f"{k} {report.by_kind.get(k, 0)}" for k in KIND_ORDER)
-    click.echo(f"Glossary entries: {report.entries} ({kinds}); "
-               f"ranked candidates kept: {report.candidates}")
+    click.echo(
+        f"Glossary entries: {report.entries} ({kinds}); ranked candidates kept: {report.candidates}"
+    )
 
 
 def _print_sample(store: Store) -> None:
@@ -174,8 +179,10 @@ def _print_hits(hits: list[Any]) -> None:
         if hit.acronym:
             french += f" ({hit.acronym})" if hit.fr else f" {hit.acronym}"
         click.echo(f"{hit.ar}  →  {french}")
-        click.echo(f"    {hit.kind} · {hit.status} · {hit.origin or 'no origin'} "
-                   f"{hit.confidence:.2f} · match: {hit.match}")
+        click.echo(
+            f"    {hit.kind} · {hit.status} · {hit.origin or 'no origin'} "
+            f"{hit.confidence:.2f} · match: {hit.match}"
+        )
         if hit.context:
             click.echo(f"    « {hit.context} »  [{os.path.basename(hit.document)}]")
 
@@ -186,8 +193,9 @@ def _print_hits(hits: list[Any]) -> None:
 @db_option
 @click.option("--all", "include_all", is_flag=True, help="Add the ranked candidates.")
 @click.option("--bom", is_flag=True, help="Start with a UTF-8 byte-order mark (for Excel).")
-def export_command(fmt: str, output: Path | None, db_path: Path, include_all: bool,
-                   bom: bool) -> None:
+def export_command(
+    fmt: str, output: Path | None, db_path: Path, include_all: bool, bom: bool
+) -> None:
     """Export the glossary for translators' tools.
 
     \b
@@ -226,8 +234,12 @@ def stats_command(db_path: Path) -> None:
 @click.argument("gold", type=click.Path(path_type=Path))
 @db_option
 @click.option("--all", "include_all", is_flag=True, help="Match ranked candidates too.")
-@click.option("--misses/--no-misses", default=True, show_default=True,
-              help="List the reference rows not found or not right.")
+@click.option(
+    "--misses/--no-misses",
+    default=True,
+    show_default=True,
+    help="List the reference rows not found or not right.",
+)
 def eval_command(gold: Path, db_path: Path, include_all: bool, misses: bool) -> None:
     """Compare the glossary with a reference glossary GOLD (TSV).
 
@@ -247,7 +259,9 @@ def eval_command(gold: Path, db_path: Path, include_all: bool, misses: bool) -> 
     result = evaluate(store, rows, glossary_only=not include_all)
     click.echo(f"recall  {result.recall:.3f}  ({result.found}/{result.total} reference rows found)")
     click.echo(f"kind    {result.kind_accuracy:.3f}  ({result.kind_right}/{result.found} found)")
-    click.echo(f"french  {result.french_accuracy:.3f}  ({result.french_right}/{result.found} found)")
+    click.echo(
+        f"french  {result.french_accuracy:.3f}  ({result.french_right}/{result.found} found)"
+    )
     if misses:
         for row in result.misses:
             click.echo(f"missing     {row.ar}  ({row.kind}, {row.fr or row.acronym})")

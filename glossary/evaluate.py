@@ -71,9 +71,15 @@ def read_gold(path: Path) -> list[GoldRow]:
         if not ar:
             continue
         variants = tuple(v.strip() for v in (row.get("variants") or "").split("|") if v.strip())
-        rows.append(GoldRow(ar, (row.get("fr_term") or "").strip(),
-                            (row.get("fr_acronym") or "").strip(),
-                            (row.get("kind") or "").strip(), variants))
+        rows.append(
+            GoldRow(
+                ar,
+                (row.get("fr_term") or "").strip(),
+                (row.get("fr_acronym") or "").strip(),
+                (row.get("kind") or "").strip(),
+                variants,
+            )
+        )
     return rows
 
 
@@ -90,8 +96,9 @@ def _readings(form: str) -> set[str]:
 def evaluate(store: Store, gold: list[GoldRow], glossary_only: bool = True) -> Evaluation:
     where = "WHERE e.in_glossary = 1 OR e.reviewed = 1" if glossary_only else ""
     index: dict[str, int] = {}
-    for row in store.query(f"SELECT f.words, f.entry_id FROM forms f JOIN entries e "
-                           f"ON e.id = f.entry_id {where}"):
+    for row in store.query(
+        f"SELECT f.words, f.entry_id FROM forms f JOIN entries e ON e.id = f.entry_id {where}"
+    ):
         index.setdefault(row["words"], row["entry_id"])
     result = Evaluation(total=len(gold))
     for gold_row in gold:
@@ -105,8 +112,11 @@ def evaluate(store: Store, gold: list[GoldRow], glossary_only: bool = True) -> E
             result.kind_right += 1
         else:
             result.wrong_kind.append((gold_row, entry["kind"]))
-        french = store.query("SELECT fr, acronym FROM equivalents WHERE entry_id = ? "
-                             "ORDER BY preferred DESC, confidence DESC", [entry_id])
+        french = store.query(
+            "SELECT fr, acronym FROM equivalents WHERE entry_id = ? "
+            "ORDER BY preferred DESC, confidence DESC",
+            [entry_id],
+        )
         if _french_ok(gold_row, french):
             result.french_right += 1
         else:

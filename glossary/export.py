@@ -9,8 +9,17 @@ from typing import Any, TextIO
 from glossary.store import Store
 
 CSV_COLUMNS = (
-    "ar", "fr", "acronym", "kind", "status", "confidence", "origin",
-    "variants", "frequency", "documents", "context",
+    "ar",
+    "fr",
+    "acronym",
+    "kind",
+    "status",
+    "confidence",
+    "origin",
+    "variants",
+    "frequency",
+    "documents",
+    "context",
 )
 # A cell starting with one of these is run as a formula by spreadsheet programs.
 _FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
@@ -39,16 +48,23 @@ def export_rows(store: Store, include_candidates: bool = False) -> Iterator[dict
         """
     ):
         yield {
-            "ar": r["ar"], "fr": r["fr"], "acronym": r["acronym"], "kind": r["kind"],
-            "status": r["status"], "confidence": f"{r['confidence']:.2f}",
-            "origin": r["origin"], "variants": r["variants"] or "",
-            "frequency": r["frequency"], "documents": r["documents"],
+            "ar": r["ar"],
+            "fr": r["fr"],
+            "acronym": r["acronym"],
+            "kind": r["kind"],
+            "status": r["status"],
+            "confidence": f"{r['confidence']:.2f}",
+            "origin": r["origin"],
+            "variants": r["variants"] or "",
+            "frequency": r["frequency"],
+            "documents": r["documents"],
             "context": r["context"] or "",
         }
 
 
-def write_csv(store: Store, out: TextIO, include_candidates: bool = False,
-              bom: bool = False) -> int:
+def write_csv(
+    store: Store, out: TextIO, include_candidates: bool = False, bom: bool = False
+) -> int:
     """Write the CSV contract (RFC 4180, CRLF line ends); returns the number of rows."""
     if bom:
         out.write("\ufeff")

@@ -41,10 +41,17 @@ class Hit:
 
     def as_dict(self) -> dict[str, Any]:
         return {
-            "ar": self.ar, "fr": self.fr, "acronym": self.acronym, "kind": self.kind,
-            "status": self.status, "origin": self.origin, "confidence": self.confidence,
-            "in_glossary": self.in_glossary, "context": self.context,
-            "document": self.document, "match": self.match,
+            "ar": self.ar,
+            "fr": self.fr,
+            "acronym": self.acronym,
+            "kind": self.kind,
+            "status": self.status,
+            "origin": self.origin,
+            "confidence": self.confidence,
+            "in_glossary": self.in_glossary,
+            "context": self.context,
+            "document": self.document,
+            "match": self.match,
         }
 
 
@@ -88,13 +95,20 @@ def _arabic_tier(store: Store, text: str, tier: str) -> list[int]:
     readings = arabic_readings(text)
     marks = ",".join("?" * len(readings))
     if tier == "exact":
-        return _ids(store, f"SELECT entry_id FROM forms WHERE words IN ({marks}) "
-                    f"UNION SELECT id FROM entries WHERE key IN ({marks})", readings * 2)
+        return _ids(
+            store,
+            f"SELECT entry_id FROM forms WHERE words IN ({marks}) "
+            f"UNION SELECT id FROM entries WHERE key IN ({marks})",
+            readings * 2,
+        )
     if tier == "prefix":
         ids: list[int] = []
         for r in readings:
-            ids += _ids(store, "SELECT entry_id FROM forms WHERE words >= ? AND words < ? "
-                        "LIMIT 200", [r, r + "\uffff"])
+            ids += _ids(
+                store,
+                "SELECT entry_id FROM forms WHERE words >= ? AND words < ? LIMIT 200",
+                [r, r + "\uffff"],
+            )
         return ids
     if tier == "phrase":
         ids = []
@@ -107,11 +121,17 @@ def _arabic_tier(store: Store, text: str, tier: str) -> list[int]:
 def _latin_tier(store: Store, text: str, tier: str) -> list[int]:
     folded = fold(text)
     if tier == "exact":
-        return _ids(store, "SELECT entry_id FROM equivalents WHERE fr_folded = ? "
-                    "OR acronym = ? COLLATE NOCASE", [folded, text.strip()])
+        return _ids(
+            store,
+            "SELECT entry_id FROM equivalents WHERE fr_folded = ? OR acronym = ? COLLATE NOCASE",
+            [folded, text.strip()],
+        )
     if tier == "prefix":
-        return _ids(store, "SELECT entry_id FROM equivalents WHERE fr_folded >= ? AND "
-                    "fr_folded < ? LIMIT 200", [folded, folded + "\uffff"])
+        return _ids(
+            store,
+            "SELECT entry_id FROM equivalents WHERE fr_folded >= ? AND fr_folded < ? LIMIT 200",
+            [folded, folded + "\uffff"],
+        )
     if tier == "phrase":
         return _fts(store, "search_fts", "fr", folded)
     return _fuzzy(store, folded)
@@ -154,8 +174,11 @@ def _fuzzy_scored(store: Store, text: str) -> list[tuple[float, int, str]]:
     scored: list[tuple[float, int, str]] = []
     for entry_id, blob in rows:
         best = max(
-            ((difflib.SequenceMatcher(None, text, part.strip()).ratio(), part.strip())
-             for part in blob.split("|") if part.strip()),
+            (
+                (difflib.SequenceMatcher(None, text, part.strip()).ratio(), part.strip())
+                for part in blob.split("|")
+                if part.strip()
+            ),
             default=(0.0, ""),
         )
         scored.append((best[0], int(entry_id), best[1]))
@@ -192,11 +215,23 @@ def _hits(store: Store, found: dict[int, str]) -> list[Hit]:
         list(found),
     )
     order = {tier: i for i, tier in enumerate(TIERS)}
-    rows.sort(key=lambda r: (order[found[r["id"]]], -r["in_glossary"], -r["frequency"],
-                             len(r["ar"])))
+    rows.sort(
+        key=lambda r: (order[found[r["id"]]], -r["in_glossary"], -r["frequency"], len(r["ar"]))
+    )
     return [
-        Hit(r["id"], r["ar"], r["fr"] or "", r["acronym"] or "", r["kind"], r["status"],
-            r["origin"] or "", r["confidence"] or 0.0, bool(r["in_glossary"]),
-            r["context"] or "", r["document"] or "", found[r["id"]])
+        Hit(
+            r["id"],
+            r["ar"],
+            r["fr"] or "",
+            r["acronym"] or "",
+            r["kind"],
+            r["status"],
+            r["origin"] or "",
+            r["confidence"] or 0.0,
+            bool(r["in_glossary"]),
+            r["context"] or "",
+            r["document"] or "",
+            found[r["id"]],
+        )
         for r in rows
     ]

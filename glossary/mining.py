@@ -126,8 +126,11 @@ class Miner:
         corpus_words = {t.key for s in sentences for t in tokenize(s.text)}
         protected = {search_key(f).split(" ")[0] for e in self.lexicon.entries for f in e.forms}
         protected |= {
-            w for e in self.lexicon.entries if e.kind in ("person", "place")
-            for f in e.forms for w in search_key(f).split(" ")
+            w
+            for e in self.lexicon.entries
+            if e.kind in ("person", "place")
+            for f in e.forms
+            for w in search_key(f).split(" ")
         }
         segment = CliticSegmenter(corpus_words, self.lexicon.words, protected)
         self.phrases = [
@@ -143,8 +146,9 @@ class Miner:
         self._link_surnames(covered)
         self._rank_statistical()
         for entry in self.entries.values():
-            entry.equivalents = propose_equivalents(entry.ar, entry.kind, entry.lexicon,
-                                                    self.lexicon)
+            entry.equivalents = propose_equivalents(
+                entry.ar, entry.kind, entry.lexicon, self.lexicon
+            )
         return sorted(self.entries.values(), key=lambda e: (-e.is_glossary, -e.score, e.key))
 
     # --- knowledge and shape -------------------------------------------------------
@@ -167,8 +171,13 @@ class Miner:
             ):
                 continue  # a known person: the lexicon knows where the name ends
             base = next(
-                (lx for lx in lexical if lx.start == span.start and lx.kind == span.kind
-                 and all(u.inner in QUALIFIERS for u in units[lx.end : span.end])),
+                (
+                    lx
+                    for lx in lexical
+                    if lx.start == span.start
+                    and lx.kind == span.kind
+                    and all(u.inner in QUALIFIERS for u in units[lx.end : span.end])
+                ),
                 None,
             )
             if base is not None:  # الشرطة الوطنية + الفرنسية: a variant of the lexicon name
@@ -192,8 +201,10 @@ class Miner:
             while k < len(units) and units[k].key.lstrip("و").startswith("ل"):
                 found = None
                 for end in range(min(len(units), k + 7), k, -1):
-                    words = (units[k].inner.removeprefix("و"),
-                             *(u.inner for u in units[k + 1 : end]))
+                    words = (
+                        units[k].inner.removeprefix("و"),
+                        *(u.inner for u in units[k + 1 : end]),
+                    )
                     entry = self.lexicon.by_units.get(head + _without_qualifiers(words))
                     if entry is not None and entry.kind == "organisation":
                         found = Span(k, end, "organisation", "lexicon", entry)
@@ -271,8 +282,13 @@ class Miner:
         ranked.sort(key=lambda r: (-r[0], r[1]))
         selected: dict[tuple[str, ...], MinedEntry] = {}
         for score, words, cvalue, spec in ranked[:MAX_CANDIDATES]:
-            entry = MinedEntry(" ".join(words), _kind_by_shape(words), termhood=cvalue,
-                               specificity=spec, score=score)
+            entry = MinedEntry(
+                " ".join(words),
+                _kind_by_shape(words),
+                termhood=cvalue,
+                specificity=spec,
+                score=score,
+            )
             entry.sources.add("statistics")
             entry.is_glossary = score >= GLOSSARY_THRESHOLD and _term_shaped(words, stats)
             selected[words] = entry
@@ -311,7 +327,8 @@ class Miner:
             if not entry.is_glossary:
                 continue
             tied = (len(left[words]) == 1 and None not in left[words]) or (
-                len(right[words]) == 1 and None not in right[words])
+                len(right[words]) == 1 and None not in right[words]
+            )
             if free[words] < 2 or tied:
                 entry.is_glossary = False
 

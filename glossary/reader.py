@@ -151,7 +151,31 @@ class _TextExtractor(HTMLParser):
     """Keeps visible text; block elements become line breaks, scripts and styles vanish."""
 
     _BLOCKS = frozenset(
-        ["p", "div", "br", "li", "ul", "ol", "h1", "h2", "h3", "h4", "h5", "h6", "tr", "table", "section", "article", "header", "footer", "blockquote", "pre", "title", "nav", "aside"]
+        [
+            "p",
+            "div",
+            "br",
+            "li",
+            "ul",
+            "ol",
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "h5",
+            "h6",
+            "tr",
+            "table",
+            "section",
+            "article",
+            "header",
+            "footer",
+            "blockquote",
+            "pre",
+            "title",
+            "nav",
+            "aside",
+        ]
     )
     _HIDDEN = frozenset({"script", "style", "noscript", "template", "svg"})
 

@@ -122,8 +122,12 @@ def person_spans(phrase: list[Unit]) -> Iterator[Span]:
             j = i + 1
             while j < len(phrase) and (phrase[j].inner in _TITLE_TAIL or phrase[j].is_function):
                 j += 1
-            if (j < len(phrase) and given_name(phrase[j].bare_surface) is None
-                    and _is_rare(phrase[j]) and not phrase[j].definite):
+            if (
+                j < len(phrase)
+                and given_name(phrase[j].bare_surface) is None
+                and _is_rare(phrase[j])
+                and not phrase[j].definite
+            ):
                 start = j
         if start is None:
             continue

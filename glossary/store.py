@@ -133,8 +133,14 @@ class Store:
         rows = self.db.execute("SELECT id, path, sha256 FROM documents")
         return {r[1]: StoredDocument(r[0], r[1], r[2]) for r in rows}
 
-    def add_document(self, path: str, sha256: str, encoding: str, words: int,
-                     sentences: Sequence[tuple[int, str]]) -> int:
+    def add_document(
+        self,
+        path: str,
+        sha256: str,
+        encoding: str,
+        words: int,
+        sentences: Sequence[tuple[int, str]],
+    ) -> int:
         """Store a document and its sentences (start offset, text); returns its id."""
         self.db.execute("DELETE FROM documents WHERE path = ?", [path])
         cursor = self.db.execute(
@@ -181,9 +187,22 @@ class Store:
                 "INSERT INTO entries(key, ar, kind, status, in_glossary, score, termhood, "
                 "specificity, frequency, documents, sources, domain, created_at, updated_at) "
                 "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [record.key, record.ar, record.kind, status, int(record.in_glossary),
-                 record.score, record.termhood, record.specificity, frequency,
-                 record.documents, record.sources, record.domain, stamp, stamp],
+                [
+                    record.key,
+                    record.ar,
+                    record.kind,
+                    status,
+                    int(record.in_glossary),
+                    record.score,
+                    record.termhood,
+                    record.specificity,
+                    frequency,
+                    record.documents,
+                    record.sources,
+                    record.domain,
+                    stamp,
+                    stamp,
+                ],
             )
             return int(cursor.lastrowid or 0)
         self.db.execute(
@@ -191,9 +210,21 @@ class Store:
             "status = CASE WHEN reviewed THEN status ELSE ? END, in_glossary = ?, score = ?, "
             "termhood = ?, specificity = ?, frequency = ?, documents = ?, sources = ?, "
             "domain = ?, attested = 1, updated_at = ? WHERE id = ?",
-            [record.ar, record.kind, status, int(record.in_glossary), record.score,
-             record.termhood, record.specificity, frequency, record.documents,
-             record.sources, record.domain, stamp, entry_id],
+            [
+                record.ar,
+                record.kind,
+                status,
+                int(record.in_glossary),
+                record.score,
+                record.termhood,
+                record.specificity,
+                frequency,
+                record.documents,
+                record.sources,
+                record.domain,
+                stamp,
+                entry_id,
+            ],
         )
         return entry_id
 
@@ -202,24 +233,50 @@ class Store:
             self.db.execute(f"DELETE FROM {table} WHERE entry_id = ?", [entry_id])
         self.db.execute("DELETE FROM equivalents WHERE entry_id = ? AND human = 0", [entry_id])
         self.db.table("forms").insert_all(
-            {"entry_id": entry_id, "surface": f.surface, "key": f.key, "words": f.words,
-             "frequency": f.frequency} for f in record.forms
+            {
+                "entry_id": entry_id,
+                "surface": f.surface,
+                "key": f.key,
+                "words": f.words,
+                "frequency": f.frequency,
+            }
+            for f in record.forms
         )
         self.db.table("occurrences").insert_all(
-            {"entry_id": entry_id, "sentence_id": o.sentence_id, "start": o.start,
-             "end": o.end, "surface": o.surface} for o in record.occurrences
+            {
+                "entry_id": entry_id,
+                "sentence_id": o.sentence_id,
+                "start": o.start,
+                "end": o.end,
+                "surface": o.surface,
+            }
+            for o in record.occurrences
         )
-        human = {r[0] for r in self.db.execute(
-            "SELECT fr_folded FROM equivalents WHERE entry_id = ?", [entry_id])}
+        human = {
+            r[0]
+            for r in self.db.execute(
+                "SELECT fr_folded FROM equivalents WHERE entry_id = ?", [entry_id]
+            )
+        }
         best = not human
         rows = []
         for eq in record.equivalents:
             if fold(eq.fr) in human and eq.fr:
                 continue
-            rows.append({"entry_id": entry_id, "fr": eq.fr, "fr_folded": fold(eq.fr),
-                         "acronym": eq.acronym, "origin": eq.origin,
-                         "confidence": eq.confidence, "preferred": int(best), "human": 0,
-                         "note": eq.note, "created_at": stamp})
+            rows.append(
+                {
+                    "entry_id": entry_id,
+                    "fr": eq.fr,
+                    "fr_folded": fold(eq.fr),
+                    "acronym": eq.acronym,
+                    "origin": eq.origin,
+                    "confidence": eq.confidence,
+                    "preferred": int(best),
+                    "human": 0,
+                    "note": eq.note,
+                    "created_at": stamp,
+                }
+            )
             best = False
         self.db.table("equivalents").insert_all(rows)
 
@@ -229,13 +286,20 @@ class Store:
             touched = self.db.execute(
                 "SELECT reviewed OR kind_manual OR note != '' OR EXISTS (SELECT 1 FROM "
                 "equivalents WHERE entry_id = entries.id AND human = 1) FROM entries "
-                "WHERE id = ?", [entry_id]).fetchone()
+                "WHERE id = ?",
+                [entry_id],
+            ).fetchone()
             if touched and touched[0]:
-                self.db.execute("UPDATE entries SET attested = 0, frequency = 0, documents = 0 "
-                                "WHERE id = ?", [entry_id])
+                self.db.execute(
+                    "UPDATE entries SET attested = 0, frequency = 0, documents = 0 WHERE id = ?",
+                    [entry_id],
+                )
                 self.db.execute("DELETE FROM occurrences WHERE entry_id = ?", [entry_id])
-                self.db.execute("DELETE FROM equivalents WHERE entry_id = ? AND human = 0 "
-                                "AND origin NOT IN ('lexicon')", [entry_id])
+                self.db.execute(
+                    "DELETE FROM equivalents WHERE entry_id = ? AND human = 0 "
+                    "AND origin NOT IN ('lexicon')",
+                    [entry_id],
+                )
             else:
                 self.db.execute("DELETE FROM entries WHERE id = ?", [entry_id])
 
@@ -263,9 +327,13 @@ class Store:
         if column not in ("kind", "status", "origin"):
             raise ValueError(column)
         if column == "origin":
-            sql = ("SELECT origin AS value, count(*) AS n FROM equivalents WHERE preferred = 1 "
-                   "GROUP BY origin")
+            sql = (
+                "SELECT origin AS value, count(*) AS n FROM equivalents WHERE preferred = 1 "
+                "GROUP BY origin"
+            )
         else:
-            sql = (f"SELECT {column} AS value, count(*) AS n FROM entries "
-                   f"WHERE in_glossary = 1 GROUP BY {column}")
+            sql = (
+                f"SELECT {column} AS value, count(*) AS n FROM entries "
+                f"WHERE in_glossary = 1 GROUP BY {column}"
+            )
         return {r["value"]: r["n"] for r in self.db.query(sql)}

@@ -165,8 +165,9 @@ class CliticSegmenter:
     lexicon form is never cut: the lexicon writes its forms without clitics.
     """
 
-    def __init__(self, corpus_words: Iterable[str], lexicon_words: Iterable[str],
-                 protected: Iterable[str]) -> None:
+    def __init__(
+        self, corpus_words: Iterable[str], lexicon_words: Iterable[str], protected: Iterable[str]
+    ) -> None:
         self._known = frozenset(corpus_words) | frozenset(lexicon_words)
         self._protected = frozenset(protected)
         self._ranks = _general_ranks()

@@ -34,8 +34,9 @@ def test_build_prints_a_summary_and_a_sample_lookup(runner: CliRunner, tmp_path:
     assert "0 documents read, 5 unchanged" in again.output
 
 
-def test_build_uses_the_glossary_db_variable(runner: CliRunner, tmp_path: Path,
-                                             monkeypatch: pytest.MonkeyPatch) -> None:
+def test_build_uses_the_glossary_db_variable(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     db = tmp_path / "env.db"
     monkeypatch.setenv("GLOSSARY_DB", str(db))
     result = runner.invoke(cli, ["build", str(SEEDS)])
@@ -50,8 +51,9 @@ def test_build_uses_the_glossary_db_variable(runner: CliRunner, tmp_path: Path,
         ("الأمن الداخلي", "DGSI"),
     ],
 )
-def test_lookup_finds_the_institution(runner: CliRunner, seeds_db: Path, query: str,
-                                      expected_acronym: str) -> None:
+def test_lookup_finds_the_institution(
+    runner: CliRunner, seeds_db: Path, query: str, expected_acronym: str
+) -> None:
     hits = _lookup(runner, seeds_db, query)
     assert expected_acronym in [h["acronym"] for h in hits]
 
@@ -86,8 +88,9 @@ def test_lookup_miss_exits_1_with_a_suggestion(runner: CliRunner, seeds_db: Path
 
 
 @pytest.mark.parametrize("query", ["؟!...", "'; DROP TABLE entries; --", "ب" * 10_000])
-def test_odd_queries_get_an_answer_not_a_traceback(runner: CliRunner, seeds_db: Path,
-                                                   query: str) -> None:
+def test_odd_queries_get_an_answer_not_a_traceback(
+    runner: CliRunner, seeds_db: Path, query: str
+) -> None:
     result = runner.invoke(cli, ["lookup", query, "--db", str(seeds_db)])
     assert result.exit_code in (1, 2)
     assert "Traceback" not in result.output
@@ -103,8 +106,9 @@ def _export(runner: CliRunner, db: Path, *extra: str) -> list[dict[str, str]]:
 def test_export_follows_the_csv_contract(runner: CliRunner, seeds_db: Path) -> None:
     result = runner.invoke(cli, ["export", "--db", str(seeds_db)])
     header = result.stdout.splitlines()[0]
-    assert header == ("ar,fr,acronym,kind,status,confidence,origin,variants,frequency,"
-                      "documents,context")
+    assert header == (
+        "ar,fr,acronym,kind,status,confidence,origin,variants,frequency,documents,context"
+    )
     rows = _export(runner, seeds_db)
     assert 50 <= len(rows) <= 400, "a glossary, not a word list"
     assert f"exported {len(rows)} entries" in result.stderr
@@ -134,8 +138,10 @@ def test_export_to_a_file_with_bom(runner: CliRunner, seeds_db: Path, tmp_path: 
 def test_export_neutralizes_formulas(runner: CliRunner, fresh_db: Path) -> None:
     store = Store(fresh_db)
     with store.write():
-        store.db.execute("UPDATE equivalents SET fr = '=HYPERLINK(\"http://x\")' "
-                         "WHERE preferred = 1 AND acronym = 'DGST'")
+        store.db.execute(
+            "UPDATE equivalents SET fr = '=HYPERLINK(\"http://x\")' "
+            "WHERE preferred = 1 AND acronym = 'DGST'"
+        )
     rows = _export(runner, fresh_db)
     cell = next(r["fr"] for r in rows if r["acronym"] == "DGST")
     assert cell.startswith("'=")
@@ -145,7 +151,9 @@ def test_stats_counts_by_kind_status_and_origin(runner: CliRunner, seeds_db: Pat
     result = runner.invoke(cli, ["stats", "--db", str(seeds_db)])
     assert result.exit_code == 0
     assert "kind: " in result.output and "person" in result.output
-    assert "status: " in result.output and "origin: " in result.output and "lexicon" in result.output
+    assert (
+        "status: " in result.output and "origin: " in result.output and "lexicon" in result.output
+    )
 
 
 @pytest.mark.parametrize(
@@ -156,12 +164,17 @@ def test_stats_counts_by_kind_status_and_origin(runner: CliRunner, seeds_db: Pat
         (["stats", "--db", "missing.db"], "run 'glossary build' first"),
     ],
 )
-def test_bad_input_gets_one_line_and_a_nonzero_exit(runner: CliRunner, tmp_path: Path,
-                                                    args: list[str], message: str,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_bad_input_gets_one_line_and_a_nonzero_exit(
+    runner: CliRunner,
+    tmp_path: Path,
+    args: list[str],
+    message: str,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
     monkeypatch.chdir(tmp_path)
-    result = runner.invoke(cli, [*args, "--db", str(tmp_path / "missing.db")]
-                           if args[0] == "build" else args)
+    result = runner.invoke(
+        cli, [*args, "--db", str(tmp_path / "missing.db")] if args[0] == "build" else args
+    )
     assert result.exit_code == 2
     assert message in result.output and "Traceback" not in result.output
 
@@ -184,8 +197,9 @@ def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
         assert "Example:" in result.output, name
 
 
-def test_eval_reports_recall_kind_and_french(runner: CliRunner, seeds_db: Path,
-                                             tmp_path: Path) -> None:
+def test_eval_reports_recall_kind_and_french(
+    runner: CliRunner, seeds_db: Path, tmp_path: Path
+) -> None:
     gold = tmp_path / "gold.tsv"
     gold.write_text(
         "ar_term\tfr_term\tfr_acronym\tkind\tvariants\n"
@@ -206,8 +220,9 @@ def test_eval_reports_recall_kind_and_french(runner: CliRunner, seeds_db: Path,
     assert "kind        الرباط: place, reference event" in result.output
 
 
-def test_eval_refuses_a_file_without_the_columns(runner: CliRunner, seeds_db: Path,
-                                                 tmp_path: Path) -> None:
+def test_eval_refuses_a_file_without_the_columns(
+    runner: CliRunner, seeds_db: Path, tmp_path: Path
+) -> None:
     gold = tmp_path / "gold.tsv"
     gold.write_text("arabic\tfrench\nفرنسا\tFrance\n", encoding="utf-8")
     result = runner.invoke(cli, ["eval", str(gold), "--db", str(seeds_db)])

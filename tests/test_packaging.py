@@ -39,22 +39,35 @@ def test_first_quick_start_line_builds_the_glossary_in_a_fresh_clone(tmp_path: P
         target = clone / name
         target.parent.mkdir(parents=True, exist_ok=True)
         shutil.copy2(ROOT / name, target)
-    result = subprocess.run(["bash", "-c", _quick_start()[0]], cwd=clone, check=False, capture_output=True,
-                            text=True, timeout=900)
+    result = subprocess.run(
+        ["bash", "-c", _quick_start()[0]],
+        cwd=clone,
+        check=False,
+        capture_output=True,
+        text=True,
+        timeout=900,
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert "5 documents read" in result.stdout
     assert "Sample lookup" in result.stdout
     assert (clone / "glossary.db").exists()
-    lookup = subprocess.run([str(clone / ".venv/bin/glossary"), "lookup", "DGST"], cwd=clone, check=True,
-                            capture_output=True, text=True, timeout=60)
+    lookup = subprocess.run(
+        [str(clone / ".venv/bin/glossary"), "lookup", "DGST"],
+        cwd=clone,
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert "المديرية العامة لمراقبة التراب الوطني" in lookup.stdout
 
 
 def test_the_wheel_ships_the_lexicons(tmp_path: Path) -> None:
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q",
-         "-w", str(tmp_path), str(ROOT)],
-        check=True, capture_output=True, timeout=300,
+        [sys.executable, "-m", "pip", "wheel", "--no-deps", "-q", "-w", str(tmp_path), str(ROOT)],
+        check=True,
+        capture_output=True,
+        timeout=300,
     )
     wheel = next(tmp_path.glob("*.whl"))
     names = zipfile.ZipFile(wheel).namelist()

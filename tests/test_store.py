@@ -48,11 +48,13 @@ def test_human_decisions_survive_a_rebuild(fresh_db: Path, corpus: Path) -> None
     build([corpus], store)
     dgsn = _entry_id(store, "المديرية العامة للأمن الوطني")
     with store.write():
-        store.db.execute("UPDATE entries SET status = 'approved', reviewed = 1, note = 'ok' "
-                         "WHERE id = ?", [dgsn])
+        store.db.execute(
+            "UPDATE entries SET status = 'approved', reviewed = 1, note = 'ok' WHERE id = ?", [dgsn]
+        )
         store.db.execute("UPDATE equivalents SET human = 1 WHERE entry_id = ?", [dgsn])
-    (corpus / "extra.txt").write_text("تعزز المديرية العامة للأمن الوطني التعاون الأمني.\n",
-                                      encoding="utf-8")
+    (corpus / "extra.txt").write_text(
+        "تعزز المديرية العامة للأمن الوطني التعاون الأمني.\n", encoding="utf-8"
+    )
     report = build([corpus], store)
     assert report.documents_read == 1 and report.documents_unchanged == 5
     row = store.query("SELECT status, note, frequency FROM entries WHERE id = ?", [dgsn])[0]
@@ -68,8 +70,9 @@ def test_entries_of_a_removed_document_keep_their_decisions(tmp_path: Path) -> N
     build([corpus], store)
     entry = _entry_id(store, "برونو ريتايو")
     with store.write():
-        store.db.execute("UPDATE entries SET status = 'approved', reviewed = 1 WHERE id = ?",
-                         [entry])
+        store.db.execute(
+            "UPDATE entries SET status = 'approved', reviewed = 1 WHERE id = ?", [entry]
+        )
     (corpus / "a.txt").unlink()
     (corpus / "b.txt").write_text("زار وزير الداخلية مدينة طنجة.\n", encoding="utf-8")
     build([corpus], store)
@@ -88,8 +91,9 @@ def test_a_failed_build_leaves_the_glossary_exactly_as_it_was(
         return rows
 
     before = dump()
-    (corpus / "new.txt").write_text("وقعت الشرطة الوطنية الفرنسية اتفاقا جديدا.\n",
-                                    encoding="utf-8")
+    (corpus / "new.txt").write_text(
+        "وقعت الشرطة الوطنية الفرنسية اتفاقا جديدا.\n", encoding="utf-8"
+    )
 
     def broken(entry: object) -> object:
         raise RuntimeError("disk full")

@@ -37,7 +37,9 @@ def test_seed_sentences_hold_no_page_furniture() -> None:
 
 
 def test_article_sentences_are_kept_with_their_offsets() -> None:
-    text = "عنوان المقال\n\nجاء لقاء عبد اللطيف حموشي مع نظيره. وتناولت المحادثات الإرهاب؟ نعم!\n133\n"
+    text = (
+        "عنوان المقال\n\nجاء لقاء عبد اللطيف حموشي مع نظيره. وتناولت المحادثات الإرهاب؟ نعم!\n133\n"
+    )
     sentences = split_sentences(text)
     assert [s.text for s in sentences] == [
         "عنوان المقال",
