@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass
 
 from glossary.arabic import group_key, search_key
+from glossary.french import fold, is_acronym
 from glossary.lexicon import Lexicon, LexiconEntry
 
 ORIGINS = ("lexicon", "corpus", "transliteration", "compositional", "mt", "manual")
@@ -44,6 +46,45 @@ def propose_equivalents(
         if rendering.fr:
             return [Equivalent(rendering.fr, "", "transliteration", rendering.confidence)]
     return []
+
+
+def merge_evidence(proposed: list[Equivalent], evidence: Counter[str]) -> list[Equivalent]:
+    """Add what the corpus says in parentheses; it outranks every guess.
+
+    An acronym the corpus gives completes a lexicon name that has none; a French name
+    from the corpus goes before transliterations and compositions.
+    """
+    if not evidence:
+        return proposed
+    result = list(proposed)
+    for text, _count in evidence.most_common():
+        if is_acronym(text):
+            if result and result[0].origin == "lexicon" and not result[0].acronym:
+                first = result[0]
+                result[0] = Equivalent(
+                    first.fr,
+                    text,
+                    first.origin,
+                    first.confidence,
+                    first.note + "; acronym from the corpus",
+                )
+            elif not any(e.acronym == text for e in result):
+                result.append(Equivalent("", text, "corpus", CORPUS_CONFIDENCE))
+        elif not any(fold(e.fr) == fold(text) for e in result):
+            result.append(Equivalent(text, "", "corpus", CORPUS_CONFIDENCE))
+    trusted = [e for e in result if e.origin in ("lexicon", "manual")]
+    corpus = [e for e in result if e.origin == "corpus"]
+    guesses = [e for e in result if e.origin not in ("lexicon", "manual", "corpus")]
+    if corpus and not trusted:  # a bare corpus acronym joins the corpus French name
+        names = [e for e in corpus if e.fr]
+        acronyms = [e for e in corpus if not e.fr]
+        if names and acronyms:
+            corpus = [
+                Equivalent(names[0].fr, acronyms[0].acronym, "corpus", CORPUS_CONFIDENCE),
+                *names[1:],
+                *acronyms[1:],
+            ]
+    return trusted + corpus + guesses
 
 
 def _lexicon_base(ar: str, lexicon: Lexicon) -> LexiconEntry | None:

@@ -7,12 +7,13 @@ in different spellings are grouped into one entry.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
 from glossary.arabic import FUNCTION_WORDS, search_key, tokenize
-from glossary.equivalents import QUALIFIERS, Equivalent, propose_equivalents
+from glossary.equivalents import QUALIFIERS, Equivalent, merge_evidence, propose_equivalents
 from glossary.lexicon import Lexicon, LexiconEntry, load_lexicon
 from glossary.recognize import (
     EVENT_HEADS,
@@ -69,6 +70,7 @@ class MinedEntry:
     score: float = 0.0
     is_glossary: bool = False
     equivalents: list[Equivalent] = field(default_factory=list)
+    evidence: Counter[str] = field(default_factory=Counter)  # Latin names in parentheses
 
     @property
     def ar(self) -> str:
@@ -145,10 +147,10 @@ class Miner:
         covered = self._recognise()
         self._link_surnames(covered)
         self._rank_statistical()
+        self._corpus_evidence()
         for entry in self.entries.values():
-            entry.equivalents = propose_equivalents(
-                entry.ar, entry.kind, entry.lexicon, self.lexicon
-            )
+            proposed = propose_equivalents(entry.ar, entry.kind, entry.lexicon, self.lexicon)
+            entry.equivalents = merge_evidence(proposed, entry.evidence)
         return sorted(self.entries.values(), key=lambda e: (-e.is_glossary, -e.score, e.key))
 
     # --- knowledge and shape -------------------------------------------------------
@@ -261,6 +263,35 @@ class Miner:
                 if people and len(people) == 1:
                     self._add_occurrence(people[0], phrase, u_index, u_index + 1)
 
+    def _corpus_evidence(self) -> None:
+        """A Latin acronym or French name in parentheses right after a term names it.
+
+        The term is the longest recognised span ending there, else the noun phrase
+        before the parenthesis (from the last function word, at most 7 words).
+        """
+        for p_index, phrase in enumerate(self.phrases):
+            last = phrase.units[-1]
+            after = phrase.sentence.text[last.end - phrase.sentence.start :]
+            match = _PARENTHESIS.match(after)
+            if match is None:
+                continue
+            n = len(phrase.units)
+            ending = [(s, e) for s, e, _k in self.spans.get(p_index, []) if e == n]
+            if ending:
+                start = min(s for s, _e in ending)
+            else:
+                start = n - 1
+                while start > 0 and n - start < 7 and not phrase.units[start - 1].is_function:
+                    start -= 1
+            key = _group_key(phrase.units[start:n])
+            entry = self.entries.get(key)
+            if entry is None:
+                entry = self.entries[key] = MinedEntry(key, _kind_by_shape(tuple(key.split())))
+                self._add_occurrence(entry, phrase, start, n)
+            entry.sources.add("corpus")
+            entry.is_glossary = True
+            entry.evidence[" ".join(match.group(1).split())] += 1
+
     # --- statistics ----------------------------------------------------------------
     def _rank_statistical(self) -> None:
         stats = count_candidates((p.sentence.document, p.units) for p in self.phrases)
@@ -349,6 +380,7 @@ def _neighbour(units: list[Unit], index: int) -> str | None:
     return units[index].inner
 
 
+_PARENTHESIS = re.compile(r"\s*\(\s*([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 .'’&\-]{0,80}?)\s*\)")
 _DIRECTOR = frozenset({"مدير", "مديره"})
 
 

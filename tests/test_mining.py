@@ -84,3 +84,22 @@ def test_year_bearing_event_is_an_event() -> None:
     entries = _mine("تستعد المملكة لاحتضان مونديال 2030 بشراكة مع إسبانيا والبرتغال.")
     assert entries["مونديال 2030"].kind == "event"
     assert entries["إسبانيا"].kind == "place"
+
+
+def test_parenthesised_acronym_and_french_name_become_corpus_equivalents() -> None:
+    entries = _mine(
+        "أعلنت الوكالة الوطنية لمكافحة الاحتيال الرقمي (ANLFN) عن خطة جديدة.",
+        "وقدمت الوكالة الوطنية لمكافحة الاحتيال الرقمي (Agence nationale de lutte contre "
+        "la fraude numérique) تقريرها.",
+    )
+    entry = entries["الوكالة الوطنية لمكافحة الاحتيال الرقمي"]
+    best = entry.equivalents[0]
+    assert best.origin == "corpus"
+    assert best.acronym == "ANLFN"
+    assert best.fr == "Agence nationale de lutte contre la fraude numérique"
+
+
+def test_corpus_acronym_completes_a_lexicon_name() -> None:
+    entries = _mine("التقى وفد من الشرطة الوطنية الفرنسية (PN) بنظرائه.")
+    best = entries["الشرطة الوطنية الفرنسية"].equivalents[0]
+    assert (best.fr, best.acronym, best.origin) == ("Police nationale", "PN", "lexicon")
