@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from glossary.arabic import search_key
+from glossary.arabic import group_key, search_key
 from glossary.mining import MinedEntry, Miner, SentenceText
 from glossary.reader import Document, Skipped, find_files, read_document
 from glossary.store import EntryRecord, FormRecord, OccurrenceRecord, Store
@@ -119,6 +119,4 @@ def to_record(entry: MinedEntry) -> EntryRecord:
 
 def bare_words(surface: str) -> str:
     """The form's words without the article, for phrase search (الأمن الداخلي → امن داخلي)."""
-    from glossary.arabic import group_key
-
     return group_key(search_key(surface))

@@ -12,7 +12,7 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from glossary.arabic import FUNCTION_WORDS, search_key, tokenize
+from glossary.arabic import FUNCTION_WORDS, group_key, search_key, tokenize
 from glossary.equivalents import QUALIFIERS, Equivalent, merge_evidence, propose_equivalents
 from glossary.lexicon import Lexicon, LexiconEntry, load_lexicon
 from glossary.recognize import (
@@ -114,9 +114,7 @@ def _group_key(units: Sequence[Unit]) -> str:
     return " ".join(candidate_key(list(units)))
 
 
-def _lexicon_key(entry: LexiconEntry, lexicon: Lexicon) -> str:
-    from glossary.arabic import group_key
-
+def _lexicon_key(entry: LexiconEntry) -> str:
     return group_key(search_key(entry.ar))
 
 
@@ -223,7 +221,7 @@ class Miner:
             taken: dict[str, list[tuple[int, int]]] = {}
             for span in sorted(self._spans(phrase), key=lambda s: (s.start - s.end, s.start)):
                 if span.lexicon is not None:
-                    key = _lexicon_key(span.lexicon, self.lexicon)
+                    key = _lexicon_key(span.lexicon)
                 else:
                     key = _group_key(phrase.units[span.start : span.end])
                 ranges = taken.setdefault(key, [])
