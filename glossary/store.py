@@ -169,48 +169,30 @@ class Store:
         """Replace machine output with `records`, keeping every human decision."""
         stamp = now()
         existing = {r[1]: r[0] for r in self.db.execute("SELECT id, key FROM entries")}
-        mined_ids: list[int] = []
         for record in records:
-            entry_id = existing.pop(record.key, None)
-            entry_id = self._upsert_entry(record, entry_id, stamp)
-            mined_ids.append(entry_id)
+            existing.pop(record.key, None)
+            entry_id = self._upsert_entry(record, stamp)
             self._replace_children(entry_id, record, stamp)
         self._retire(existing.values())
         self._rebuild_search()
 
-    def _upsert_entry(self, record: EntryRecord, entry_id: int | None, stamp: str) -> int:
+    def _upsert_entry(self, record: EntryRecord, stamp: str) -> int:
+        """Insert or refresh an entry's machine fields; a person's kind and status stay."""
         has_fr = any(e.fr or e.acronym for e in record.equivalents)
         status = "proposed" if record.in_glossary and has_fr else "candidate"
-        frequency = len(record.occurrences)
-        if entry_id is None:
-            cursor = self.db.execute(
-                "INSERT INTO entries(key, ar, kind, status, in_glossary, score, termhood, "
-                "specificity, frequency, documents, sources, domain, created_at, updated_at) "
-                "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
-                [
-                    record.key,
-                    record.ar,
-                    record.kind,
-                    status,
-                    int(record.in_glossary),
-                    record.score,
-                    record.termhood,
-                    record.specificity,
-                    frequency,
-                    record.documents,
-                    record.sources,
-                    record.domain,
-                    stamp,
-                    stamp,
-                ],
-            )
-            return int(cursor.lastrowid or 0)
         self.db.execute(
-            "UPDATE entries SET ar = ?, kind = CASE WHEN kind_manual THEN kind ELSE ? END, "
-            "status = CASE WHEN reviewed THEN status ELSE ? END, in_glossary = ?, score = ?, "
-            "termhood = ?, specificity = ?, frequency = ?, documents = ?, sources = ?, "
-            "domain = ?, attested = 1, updated_at = ? WHERE id = ?",
+            "INSERT INTO entries(key, ar, kind, status, in_glossary, score, termhood, "
+            "specificity, frequency, documents, sources, domain, created_at, updated_at) "
+            "VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?) ON CONFLICT(key) DO UPDATE SET "
+            "ar = excluded.ar, kind = CASE WHEN kind_manual THEN kind ELSE excluded.kind END, "
+            "status = CASE WHEN reviewed THEN status ELSE excluded.status END, "
+            "in_glossary = excluded.in_glossary, score = excluded.score, "
+            "termhood = excluded.termhood, specificity = excluded.specificity, "
+            "frequency = excluded.frequency, documents = excluded.documents, "
+            "sources = excluded.sources, domain = excluded.domain, attested = 1, "
+            "updated_at = excluded.updated_at",
             [
+                record.key,
                 record.ar,
                 record.kind,
                 status,
@@ -218,15 +200,16 @@ class Store:
                 record.score,
                 record.termhood,
                 record.specificity,
-                frequency,
+                len(record.occurrences),
                 record.documents,
                 record.sources,
                 record.domain,
                 stamp,
-                entry_id,
+                stamp,
             ],
         )
-        return entry_id
+        row = self.db.execute("SELECT id FROM entries WHERE key = ?", [record.key]).fetchone()
+        return int(row[0])
 
     def _replace_children(self, entry_id: int, record: EntryRecord, stamp: str) -> None:
         for table in ("forms", "occurrences"):

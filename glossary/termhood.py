@@ -23,7 +23,6 @@ class CandidateStats:
     words: tuple[str, ...]  # group readings of its units (first, then inner)
     frequency: int = 0
     documents: set[int] = field(default_factory=set)
-    surfaces: Counter[str] = field(default_factory=Counter)
 
 
 def candidate_key(units: list[Unit]) -> tuple[str, ...]:

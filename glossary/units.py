@@ -16,12 +16,12 @@ from functools import cache
 from glossary.arabic import (
     ARTICLE,
     Token,
-    clitic_readings,
     is_arabic,
     is_function_word,
     join_compounds,
     search_key,
     strip_article,
+    strip_proclitics,
     tokenize,
 )
 
@@ -183,7 +183,6 @@ class CliticSegmenter:
         if key in self._protected:
             return "", key
         whole_rank = self._ranks.get(key, 10**9)
-        for prefix, rest in sorted(clitic_readings(key), key=lambda r: -len(r[0])):
-            if rest in self._known or self._ranks.get(rest, 10**9) < whole_rank:
-                return prefix, rest
-        return "", key
+        return strip_proclitics(
+            key, lambda rest: rest in self._known or self._ranks.get(rest, 10**9) < whole_rank
+        )
