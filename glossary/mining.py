@@ -217,8 +217,10 @@ class Miner:
     def _recognise(self) -> set[tuple[int, int]]:
         """Record every recognised mention; return the (phrase, unit) cells they cover."""
         covered: set[tuple[int, int]] = set()
+        standalone: set[str] = set()
         for p_index, phrase in enumerate(self.phrases):
             taken: dict[str, list[tuple[int, int]]] = {}
+            accepted: list[tuple[Span, str]] = []
             for span in sorted(self._spans(phrase), key=lambda s: (s.start - s.end, s.start)):
                 if span.lexicon is not None:
                     key = _lexicon_key(span.lexicon)
@@ -228,6 +230,8 @@ class Miner:
                 if any(s < span.end and span.start < e for s, e in ranges):
                     continue  # حموشي inside عبد اللطيف حموشي: one mention, not two
                 ranges.append((span.start, span.end))
+                accepted.append((span, key))
+            for span, key in accepted:
                 self.spans.setdefault(p_index, []).append((span.start, span.end, span.kind))
                 entry = self.entries.get(key)
                 if entry is None:
@@ -235,8 +239,21 @@ class Miner:
                 entry.sources.add(span.source)
                 entry.is_glossary = True
                 self._add_occurrence(entry, phrase, span.start, span.end)
+                if not any(
+                    o.start <= span.start
+                    and span.end <= o.end
+                    and o is not span
+                    and (o.start, o.end) != (span.start, span.end)
+                    for o, _ in accepted
+                ):
+                    standalone.add(key)
                 if span.kind == "person":
                     covered.update((p_index, u) for u in range(span.start, span.end))
+        for key, entry in self.entries.items():
+            # A one-word term seen only inside longer names (الاستئناف in محكمة الاستئناف)
+            # is not an entry of its own; it stays a ranked candidate.
+            if entry.kind == "term" and " " not in key and key not in standalone:
+                entry.is_glossary = False
         return covered
 
     def _add_occurrence(self, entry: MinedEntry, phrase: _Phrase, start: int, end: int) -> None:

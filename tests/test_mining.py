@@ -103,3 +103,9 @@ def test_corpus_acronym_completes_a_lexicon_name() -> None:
     entries = _mine("التقى وفد من الشرطة الوطنية الفرنسية (PN) بنظرائه.")
     best = entries["الشرطة الوطنية الفرنسية"].equivalents[0]
     assert (best.fr, best.acronym, best.origin) == ("Police nationale", "PN", "lexicon")
+
+
+def test_a_word_seen_only_inside_a_longer_name_is_no_entry_of_its_own() -> None:
+    entries = _mine("أحالت النيابة العامة الملف على محكمة الاستئناف بالرباط.")
+    assert entries["محكمة الاستئناف"].is_glossary
+    assert not entries["الاستئناف"].is_glossary
