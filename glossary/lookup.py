@@ -138,7 +138,7 @@ def _latin_tier(store: Store, text: str, tier: str) -> list[int]:
 
 
 def _ids(store: Store, sql: str, params: list[str]) -> list[int]:
-    return [row[0] for row in store.db.execute(sql, params)]
+    return [row[0] for row in store.rows(sql, params)]
 
 
 def _fts_phrase(text: str) -> str:
@@ -151,7 +151,7 @@ def _fts(store: Store, table: str, column: str, text: str) -> list[int]:
     if not phrase:
         return []
     sql = f"SELECT entry_id FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT 200"
-    return [int(r[0]) for r in store.db.execute(sql, [f"{column} : {phrase}"])]
+    return [int(r[0]) for r in store.rows(sql, [f"{column} : {phrase}"])]
 
 
 def _fuzzy(store: Store, text: str, min_ratio: float = FUZZY_MIN_RATIO) -> list[int]:
@@ -167,10 +167,10 @@ def _fuzzy_scored(store: Store, text: str) -> list[tuple[float, int, str]]:
     if not grams:
         return []
     query = " OR ".join(f'"{g}"' for g in sorted(grams))
-    rows = store.db.execute(
+    rows = store.rows(
         "SELECT entry_id, text FROM fuzzy_fts WHERE fuzzy_fts MATCH ? ORDER BY rank LIMIT 100",
         [query],
-    ).fetchall()
+    )
     scored: list[tuple[float, int, str]] = []
     for entry_id, blob in rows:
         best = max(
@@ -190,9 +190,9 @@ def _suggest(store: Store, text: str) -> str | None:
     target = search_key(text) if is_arabic(text) else fold(text)
     for ratio, entry_id, _part in _fuzzy_scored(store, target):
         if ratio >= 0.5:
-            row = store.db.execute("SELECT ar FROM entries WHERE id = ?", [entry_id]).fetchone()
-            if row:
-                return str(row[0])
+            found = store.rows("SELECT ar FROM entries WHERE id = ?", [entry_id])
+            if found:
+                return str(found[0][0])
     return None
 
 

@@ -69,6 +69,22 @@ class StoredDocument:
     sha256: str
 
 
+# Search indexes: bare Arabic words and folded French for phrase search; keys and
+# French in a trigram table for close spellings.
+_INDEX_WORDS = (
+    "INSERT INTO search_fts(entry_id, ar, fr) SELECT e.id, "
+    "(SELECT group_concat(words, ' | ') FROM forms WHERE entry_id = e.id), "
+    "(SELECT group_concat(fr_folded || ' ' || lower(acronym), ' | ') FROM equivalents "
+    "WHERE entry_id = e.id) FROM entries e {where}"
+)
+_INDEX_FUZZY = (
+    "INSERT INTO fuzzy_fts(entry_id, text) SELECT e.id, "
+    "coalesce((SELECT group_concat(key, ' | ') FROM forms WHERE entry_id = e.id), '') "
+    "|| ' | ' || coalesce((SELECT group_concat(fr_folded, ' | ') FROM equivalents "
+    "WHERE entry_id = e.id), '') FROM entries e {where}"
+)
+
+
 def now() -> str:
     return datetime.now(UTC).isoformat(timespec="seconds")
 
@@ -289,22 +305,28 @@ class Store:
     def _rebuild_search(self) -> None:
         self.db.execute("DELETE FROM search_fts")
         self.db.execute("DELETE FROM fuzzy_fts")
-        self.db.execute(
-            "INSERT INTO search_fts(entry_id, ar, fr) SELECT e.id, "
-            "(SELECT group_concat(words, ' | ') FROM forms WHERE entry_id = e.id), "
-            "(SELECT group_concat(fr_folded || ' ' || lower(acronym), ' | ') FROM equivalents "
-            "WHERE entry_id = e.id) FROM entries e"
-        )
-        self.db.execute(
-            "INSERT INTO fuzzy_fts(entry_id, text) SELECT e.id, "
-            "coalesce((SELECT group_concat(key, ' | ') FROM forms WHERE entry_id = e.id), '') "
-            "|| ' | ' || coalesce((SELECT group_concat(fr_folded, ' | ') FROM equivalents "
-            "WHERE entry_id = e.id), '') FROM entries e"
-        )
+        self.db.execute(_INDEX_WORDS.format(where=""))
+        self.db.execute(_INDEX_FUZZY.format(where=""))
 
     # --- reading -------------------------------------------------------------------
     def query(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
+        """Rows as dicts; every value is bound as a parameter, never pasted into SQL."""
         return list(self.db.query(sql, params))
+
+    def rows(self, sql: str, params: Sequence[Any] = ()) -> list[tuple[Any, ...]]:
+        """Rows as tuples, for hot paths (lookup) where dicts cost time."""
+        return list(self.db.execute(sql, params).fetchall())
+
+    def execute(self, sql: str, params: Sequence[Any] = ()) -> int:
+        """Run one write statement (inside `write()`); returns the last row id."""
+        return int(self.db.execute(sql, params).lastrowid or 0)
+
+    def refresh_search(self, entry_id: int) -> None:
+        """Re-index one entry after a person edited it (the build re-indexes everything)."""
+        for table in ("search_fts", "fuzzy_fts"):
+            self.db.execute(f"DELETE FROM {table} WHERE entry_id = ?", [entry_id])
+        self.db.execute(_INDEX_WORDS.format(where="WHERE e.id = ?"), [entry_id])
+        self.db.execute(_INDEX_FUZZY.format(where="WHERE e.id = ?"), [entry_id])
 
     def counts(self, column: str) -> dict[str, int]:
         if column not in ("kind", "status", "origin"):
