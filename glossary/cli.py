@@ -280,6 +280,20 @@ def eval_command(gold: Path, db_path: Path, include_all: bool, misses: bool) -> 
             click.echo(f"french      {row.ar}: {fr or '(none)'}, reference {row.fr or row.acronym}")
 
 
+@cli.command("tui")
+@db_option
+def tui_command(db_path: Path) -> None:
+    """Open the terminal UI: search as you type, read terms in context, review them.
+
+    \b
+    Example:
+      glossary tui --db glossary.db
+    """
+    from tui.app import run  # Textual is imported only here: other commands start fast
+
+    run(db_path)
+
+
 def main() -> None:
     cli()
 
