@@ -280,6 +280,67 @@ def eval_command(gold: Path, db_path: Path, include_all: bool, misses: bool) -> 
             click.echo(f"french      {row.ar}: {fr or '(none)'}, reference {row.fr or row.acronym}")
 
 
+@cli.command("edit")
+@click.argument("query")
+@click.option("--fr", help="Preferred French equivalent.")
+@click.option("--acronym", help="French acronym (with --fr, or alone).")
+@click.option("--kind", type=click.Choice(["organisation", "person", "place", "event", "term"]))
+@click.option("--status", type=click.Choice(["candidate", "proposed", "approved", "rejected"]))
+@click.option("--note", help="A note for translators (replaces the current one).")
+@db_option
+def edit_command(
+    query: str,
+    fr: str | None,
+    acronym: str | None,
+    kind: str | None,
+    status: str | None,
+    note: str | None,
+    db_path: Path,
+) -> None:
+    """Change one entry, found by QUERY as in `lookup`; decisions survive rebuilds.
+
+    An ambiguous QUERY lists the candidates and changes nothing.
+
+    \b
+    Example:
+      glossary edit DGST --status approved
+      glossary edit "خارطة طريق" --fr "feuille de route" --note "usage MAP"
+    """
+    from glossary import review
+
+    if fr is None and acronym is None and kind is None and status is None and note is None:
+        fail("nothing to change: give --fr, --acronym, --kind, --status or --note")
+    store = open_store(db_path)
+    try:
+        hits = lookup(store, query, limit=10).hits
+    except QueryError as exc:
+        fail(str(exc))
+    exact = [h for h in hits if h.match == "exact"]
+    chosen = exact if exact else hits
+    if len(chosen) != 1:
+        if not chosen:
+            fail(f"no entry matches {query!r}", 1)
+        click.echo(f"{query!r} is ambiguous; nothing changed. Candidates:", err=True)
+        for hit in chosen:
+            click.echo(
+                f"  {hit.ar}  →  {hit.fr or hit.acronym or '(no French)'} [{hit.kind}]", err=True
+            )
+        sys.exit(1)
+    entry = chosen[0]
+    try:
+        if fr is not None or acronym is not None:
+            review.set_french(store, entry.entry_id, fr or entry.fr, acronym)
+        if kind is not None:
+            review.set_kind(store, entry.entry_id, kind)
+        if status is not None:
+            review.set_status(store, entry.entry_id, status)
+        if note is not None:
+            review.set_note(store, entry.entry_id, note)
+    except review.ReviewError as exc:
+        fail(str(exc))
+    _print_hits(lookup(store, entry.ar, limit=1).hits)
+
+
 @cli.command("tui")
 @db_option
 def tui_command(db_path: Path) -> None:

@@ -227,3 +227,46 @@ def test_eval_refuses_a_file_without_the_columns(
     gold.write_text("arabic\tfrench\nفرنسا\tFrance\n", encoding="utf-8")
     result = runner.invoke(cli, ["eval", str(gold), "--db", str(seeds_db)])
     assert result.exit_code == 2 and "missing column(s) ar_term" in result.output
+
+
+def test_edit_changes_one_entry_and_the_change_survives_a_build(
+    runner: CliRunner, fresh_db: Path, corpus: Path
+) -> None:
+    result = runner.invoke(
+        cli, ["edit", "DGST", "--status", "approved", "--note", "MAP usage", "--db", str(fresh_db)]
+    )
+    assert result.exit_code == 0, result.output
+    assert "approved" in result.output
+    runner.invoke(cli, ["build", str(corpus), "--db", str(fresh_db)])
+    hit = _lookup(runner, fresh_db, "DGST")[0]
+    assert hit["status"] == "approved"
+
+
+def test_edit_sets_french_and_acronym(runner: CliRunner, fresh_db: Path) -> None:
+    result = runner.invoke(
+        cli,
+        [
+            "edit",
+            "خارطة طريق",
+            "--fr",
+            "feuille de route",
+            "--acronym",
+            "FdR",
+            "--db",
+            str(fresh_db),
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    hit = _lookup(runner, fresh_db, "FdR")[0]
+    # The lexicon already had this French: the person's choice confirms it, adding the acronym.
+    assert (hit["fr"], hit["acronym"]) == ("feuille de route", "FdR")
+
+
+def test_an_ambiguous_edit_lists_candidates_and_changes_nothing(
+    runner: CliRunner, fresh_db: Path
+) -> None:
+    before = Store(fresh_db).query("SELECT id, status, kind FROM entries ORDER BY id")
+    result = runner.invoke(cli, ["edit", "التعاون", "--kind", "event", "--db", str(fresh_db)])
+    assert result.exit_code == 1
+    assert "ambiguous; nothing changed" in result.output
+    assert Store(fresh_db).query("SELECT id, status, kind FROM entries ORDER BY id") == before
