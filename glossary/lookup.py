@@ -63,11 +63,13 @@ class LookupResult:
 
 
 _WORDS = re.compile(r"[^\W_]+")
+_CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a NUL ends an SQLite string early
 
 
 def lookup(store: Store, query: str, limit: int = 10) -> LookupResult:
-    text = query.strip()[:MAX_QUERY]
-    if not _WORDS.search(text):
+    text = _CONTROL.sub(" ", query).strip()[:MAX_QUERY]
+    folded = search_key(text) if is_arabic(text) else fold(text)
+    if not _WORDS.search(folded):
         raise QueryError("nothing to look up: the query has no letters or digits")
     found: dict[int, str] = {}
     for tier in TIERS:
