@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
+from itertools import product
 
 from glossary.arabic import group_key, search_key
 
@@ -64,21 +65,32 @@ class Lexicon:
         """The entry whose form has the same group key as `text` (clitics not handled)."""
         return self.by_units.get(tuple(group_key(search_key(text)).split(" ")))
 
-    def find(self, first: Sequence[str], inner: Sequence[str]) -> Iterator[LexiconMatch]:
+    def find(
+        self,
+        first: Sequence[str],
+        inner: Sequence[str],
+        stems: Sequence[tuple[str, ...]] = (),
+    ) -> Iterator[LexiconMatch]:
         """Every lexicon term in a unit sequence, nested ones included.
 
         `first[i]` is unit i read as the first word of a term (clitics stripped),
         `inner[i]` the same unit read inside a term; both without the article.
+        `stems[i]` holds further readings of unit i without a suffix (اعتمادها).
         """
         n = len(first)
         for i in range(n):
             for length in self.lengths:
                 if i + length > n:
                     continue
-                units = (first[i], *inner[i + 1 : i + length])
-                entry = self.by_units.get(units)
-                if entry is not None:
-                    yield LexiconMatch(i, i + length, entry)
+                options = [(first[i], *(stems[i] if stems else ()))]
+                options += [
+                    (inner[j], *(stems[j] if stems else ())) for j in range(i + 1, i + length)
+                ]
+                for units in product(*options):
+                    entry = self.by_units.get(units)
+                    if entry is not None:
+                        yield LexiconMatch(i, i + length, entry)
+                        break
 
 
 def parse_rows(text: str, source_name: str) -> list[LexiconEntry]:

@@ -72,7 +72,7 @@ def _is_year(unit: Unit) -> bool:
 def lexicon_spans(phrase: list[Unit], lexicon: Lexicon) -> Iterator[Span]:
     first = [u.first for u in phrase]
     inner = [u.inner for u in phrase]
-    for match in lexicon.find(first, inner):
+    for match in lexicon.find(first, inner, [u.stems for u in phrase]):
         if match.end - match.start == 1 and match.entry.kind != "person":
             # One word: the article is part of it (الجديدة the city, جديدة "new").
             written = search_key(match.entry.ar).startswith("ال")

@@ -9,12 +9,13 @@ first word of a term carries a proclitic: ولمراقبة التراب الوط
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
 from glossary.arabic import (
     ARTICLE,
+    MIN_STEM,
     Token,
     is_arabic,
     is_function_word,
@@ -24,8 +25,6 @@ from glossary.arabic import (
     strip_proclitics,
     tokenize,
 )
-
-Segmenter = Callable[[str], tuple[str, str]]
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +38,7 @@ class Unit:
     end: int
     boundary_before: bool  # punctuation between this unit and the previous one
     arabic: bool
+    stems: tuple[str, ...] = ()  # readings without an attested suffix (اعتمادها → اعتماد)
 
     @property
     def is_function(self) -> bool:
@@ -58,7 +58,7 @@ _GAP_OK = re.compile(r"^[ \t\u00a0\u200c-\u200f]*$")
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
 
 
-def make_units(text: str, offset: int, segment: Segmenter) -> list[Unit]:
+def make_units(text: str, offset: int, segment: CliticSegmenter) -> list[Unit]:
     """Units of one sentence whose text starts at `offset` in its document."""
     tokens = tokenize(text, offset)
     groups = _compound_groups(tokens)
@@ -82,6 +82,7 @@ def make_units(text: str, offset: int, segment: Segmenter) -> list[Unit]:
                 end=last_tok.end,
                 boundary_before=bool(units) and not _GAP_OK.match(gap),
                 arabic=is_arabic(surface) or surface.isdigit(),
+                stems=segment.stems(stem) if is_arabic(surface) else (),
             )
         )
         previous_end = last_tok.end
@@ -151,6 +152,10 @@ def _general_ranks() -> dict[str, int]:
     return ranks
 
 
+# Enclitic pronouns and the accusative tanween alif, longest first.
+_SUFFIXES = ("هما", "هم", "هن", "ها", "كم", "نا", "ه", "ا")
+
+
 def general_rank(key: str) -> int:
     """Rank of a word key among common Arabic words; very large when not common."""
     return _general_ranks().get(key, 10**9)
@@ -178,6 +183,22 @@ class CliticSegmenter:
         if found is None:
             found = self._cache[key] = self._segment(key)
         return found
+
+    def stems(self, key: str) -> tuple[str, ...]:
+        """Article-less readings of a word without an enclitic pronoun or the accusative
+        alif (أوراق اعتمادها, إعلانا مشتركا), kept only when the stem is attested."""
+        found: list[str] = []
+        for suffix in _SUFFIXES:
+            if not key.endswith(suffix) or len(key) - len(suffix) < MIN_STEM:
+                continue
+            rest = key[: -len(suffix)]
+            candidates = [rest]
+            if rest.endswith("ت") and suffix != "ا":
+                candidates.append(rest[:-1] + "ه")  # مساهمتها → مساهمه (ta marbuta)
+            for stem in candidates:
+                if stem in self._known or ARTICLE + stem in self._known:
+                    found.append(strip_article(stem))
+        return tuple(dict.fromkeys(found))
 
     def _segment(self, key: str) -> tuple[str, str]:
         if key in self._protected:
