@@ -74,9 +74,12 @@ def lexicon_spans(phrase: list[Unit], lexicon: Lexicon) -> Iterator[Span]:
     inner = [u.inner for u in phrase]
     for match in lexicon.find(first, inner, [u.stems for u in phrase]):
         if match.end - match.start == 1 and match.entry.kind != "person":
-            # One word: the article is part of it (الجديدة the city, جديدة "new").
+            # One word: the article is part of it (الجديدة the city, جديدة "new"),
+            # unless the lexicon lists this very spelling (نظيره).
+            unit = phrase[match.start]
+            literal = search_key(unit.bare_surface) in {search_key(f) for f in match.entry.forms}
             written = search_key(match.entry.ar).startswith("ال")
-            if written != phrase[match.start].definite:
+            if not literal and written != unit.definite:
                 continue
         yield Span(match.start, match.end, match.entry.kind, "lexicon", match.entry)
 
