@@ -39,6 +39,8 @@ def propose_equivalents(
     base = _lexicon_base(ar, lexicon)
     if base is not None:
         return [from_lexicon(base, LEXICON_BASE_CONFIDENCE)]
+    if kind == "place":
+        return _place_name(ar)
     if kind == "person":
         from glossary.names import render_name
 
@@ -46,6 +48,23 @@ def propose_equivalents(
         if rendering.fr:
             return [Equivalent(rendering.fr, "", "transliteration", rendering.confidence)]
     return []
+
+
+TRANSLITERATED_PLACE_CONFIDENCE = 0.3
+
+
+def _place_name(ar: str) -> list[Equivalent]:
+    """A place the lexicon lacks: its head in French, its name transliterated (a guess)."""
+    from glossary.names import transliterate_word
+    from glossary.recognize import PLACE_HEADS
+
+    words = ar.split()
+    head = PLACE_HEADS.get(group_key(search_key(words[0]))) if len(words) > 1 else None
+    name = " ".join(transliterate_word(w) for w in (words[1:] if head else words))
+    if not name.strip():
+        return []
+    fr = f"{head} {name}" if head else name
+    return [Equivalent(fr, "", "transliteration", TRANSLITERATED_PLACE_CONFIDENCE)]
 
 
 def merge_evidence(proposed: list[Equivalent], evidence: Counter[str]) -> list[Equivalent]:

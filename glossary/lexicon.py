@@ -49,6 +49,7 @@ class Lexicon:
     by_units: dict[tuple[str, ...], LexiconEntry] = field(default_factory=dict)
     lengths: list[int] = field(default_factory=list)
     words: frozenset[str] = frozenset()
+    _near: dict[str, LexiconEntry] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         words: set[str] = set()
@@ -60,6 +61,25 @@ class Lexicon:
                 words.update(search_key(form).split(" "))
         self.lengths = sorted({len(u) for u in self.by_units}, reverse=True)
         self.words = frozenset(words)
+
+    def near_place(self, word: str) -> LexiconEntry | None:
+        """A one-word place spelled one letter differently (بروكسيل for بروكسل).
+
+        Symmetric deletion index: two words within one edit share a deletion variant.
+        Only words of five letters or more, so short words never collide.
+        """
+        if len(word) < 5:
+            return None
+        if not self._near:
+            for units, entry in self.by_units.items():
+                if entry.kind == "place" and len(units) == 1 and len(units[0]) >= 5:
+                    for variant in _deletions(units[0]):
+                        self._near.setdefault(variant, entry)
+        for variant in _deletions(word):
+            near = self._near.get(variant)
+            if near is not None:
+                return near
+        return None
 
     def lookup(self, text: str) -> LexiconEntry | None:
         """The entry whose form has the same group key as `text` (clitics not handled)."""
@@ -91,6 +111,10 @@ class Lexicon:
                     if entry is not None:
                         yield LexiconMatch(i, i + length, entry)
                         break
+
+
+def _deletions(word: str) -> set[str]:
+    return {word} | {word[:i] + word[i + 1 :] for i in range(len(word))}
 
 
 def parse_rows(text: str, source_name: str) -> list[LexiconEntry]:

@@ -23,6 +23,7 @@ from glossary.recognize import (
     lexicon_spans,
     organisation_spans,
     person_spans,
+    place_spans,
 )
 from glossary.termhood import (
     CandidateStats,
@@ -100,13 +101,20 @@ class _Phrase:
     units: list[Unit]
 
 
-def span_text(phrase: _Phrase, start: int, end: int) -> tuple[str, int, int]:
-    """Display text of units [start, end) with the first unit's clitics removed."""
+def span_text(
+    phrase: _Phrase, start: int, end: int, conjunction: bool = False
+) -> tuple[str, int, int]:
+    """Display text of units [start, end) with the first unit's clitics removed.
+
+    `conjunction`: the context says the first word's و is the conjunction (a list item)."""
     units = phrase.units
     first, last = units[start], units[end - 1]
     offset = phrase.sentence.start
-    text = first.bare_surface + phrase.sentence.text[first.end - offset : last.end - offset]
-    begin = max(first.start, first.end - len(first.bare_surface))
+    bare = first.bare_surface
+    if conjunction and bare == first.surface and bare.startswith("و"):
+        bare = bare[1:]
+    text = bare + phrase.sentence.text[first.end - offset : last.end - offset]
+    begin = max(first.start, first.end - len(bare))
     return " ".join(text.split()), begin, last.end
 
 
@@ -162,7 +170,12 @@ class Miner:
             lexical.append(Span(span.start, end, span.kind, span.source, span.lexicon))
         yield from lexical
         yield from self._service_spans(units)
-        for span in [*organisation_spans(units), *person_spans(units), *event_spans(units)]:
+        for span in [
+            *organisation_spans(units),
+            *person_spans(units),
+            *event_spans(units),
+            *place_spans(units),
+        ]:
             if any(lx.start <= span.start and span.end <= lx.end for lx in lexical):
                 continue  # the lexicon already names it, or a larger thing around it
             if span.kind == "person" and any(
@@ -224,6 +237,9 @@ class Miner:
             for span in sorted(self._spans(phrase), key=lambda s: (s.start - s.end, s.start)):
                 if span.lexicon is not None:
                     key = _lexicon_key(span.lexicon)
+                elif span.conjunction:
+                    text = span_text(phrase, span.start, span.end, conjunction=True)[0]
+                    key = group_key(search_key(text))
                 else:
                     key = _group_key(phrase.units[span.start : span.end])
                 ranges = taken.setdefault(key, [])
@@ -238,7 +254,7 @@ class Miner:
                     entry = self.entries[key] = MinedEntry(key, span.kind, lexicon=span.lexicon)
                 entry.sources.add(span.source)
                 entry.is_glossary = True
-                self._add_occurrence(entry, phrase, span.start, span.end)
+                self._add_occurrence(entry, phrase, span.start, span.end, span.conjunction)
                 if not any(
                     o.start <= span.start
                     and span.end <= o.end
@@ -256,8 +272,10 @@ class Miner:
                 entry.is_glossary = False
         return covered
 
-    def _add_occurrence(self, entry: MinedEntry, phrase: _Phrase, start: int, end: int) -> None:
-        text, begin, stop = span_text(phrase, start, end)
+    def _add_occurrence(
+        self, entry: MinedEntry, phrase: _Phrase, start: int, end: int, conjunction: bool = False
+    ) -> None:
+        text, begin, stop = span_text(phrase, start, end, conjunction)
         entry.forms[text] += 1
         entry.occurrences.append(
             Occurrence(phrase.sentence.document, phrase.sentence.index, begin, stop, text)

@@ -26,6 +26,7 @@ class Span:
     kind: str
     source: str  # lexicon | pattern
     lexicon: LexiconEntry | None = None
+    conjunction: bool = False  # the first word carries a و the segmenter could not vouch for
 
 
 def _keys(words: str) -> frozenset[str]:
@@ -82,6 +83,12 @@ def lexicon_spans(phrase: list[Unit], lexicon: Lexicon) -> Iterator[Span]:
             if not literal and written != unit.definite:
                 continue
         yield Span(match.start, match.end, match.entry.kind, "lexicon", match.entry)
+    for i, unit in enumerate(phrase):
+        # A rare word one letter away from a known place is that place (بروكسيل).
+        if general_rank(unit.first) > 30000 and not unit.is_function:
+            near = lexicon.near_place(unit.first)
+            if near is not None and lexicon.by_units.get((unit.first,)) is None:
+                yield Span(i, i + 1, "place", "lexicon", near)
 
 
 def organisation_spans(phrase: list[Unit]) -> Iterator[Span]:
@@ -159,3 +166,46 @@ def event_spans(phrase: list[Unit]) -> Iterator[Span]:
             if _is_year(last) or (end == i + 2 and _is_rare(last) and not last.definite):
                 yield Span(i, end, "event", "pattern")
                 break
+
+
+# Words that announce a place name after them; the mapped ones stay part of the name
+# and give its French head (ساحة كليبر → place Kléber).
+PLACE_CUES = _keys("مدينة مدينتي مدن عاصمة بلدة قرية إقليم عمالة جهة منطقة ضاحية جماعة")
+PLACE_HEADS = {
+    strip_article(search_key(ar)): fr
+    for ar, fr in (
+        ("ساحة", "place"),
+        ("شاطئ", "plage de"),
+        ("رأس", "cap"),
+        ("ميناء", "port de"),
+        ("مطار", "aéroport de"),
+        ("حي", "quartier"),
+        ("جزيرة", "île de"),
+        ("مضيق", "détroit de"),
+    )
+}
+
+
+def place_spans(phrase: list[Unit]) -> Iterator[Span]:
+    """Places named after a cue (بمدينة تيفلت, ساحة كليبر), lists after a plural cue
+    included (بمدن طنجة وتيفلت)."""
+    for i, unit in enumerate(phrase):
+        head = unit.first in PLACE_HEADS
+        if unit.first not in PLACE_CUES and not head:
+            continue
+        j = i + 1
+        while j < len(phrase):
+            nxt = phrase[j]
+            name = nxt.first if j == i + 1 else nxt.key.removeprefix("و")
+            if nxt.is_function or (j > i + 1 and not nxt.key.startswith("و")):
+                break
+            if nxt.definite and nxt.key.endswith(("يه", "ي")):
+                break  # المنطقة الشمالية: an adjective, not a name
+            # A common word is no new name, but a list may go on after it (طنجة وتيفلت):
+            # known places there are the lexicon's to find.
+            if general_rank(strip_article(name)) >= _NAME_RANK:
+                listed = j > i + 1 and nxt.bare_surface == nxt.surface
+                yield Span(i if head else j, j + 1, "place", "pattern", conjunction=listed)
+            if head:
+                break
+            j += 1

@@ -109,3 +109,16 @@ def test_a_word_seen_only_inside_a_longer_name_is_no_entry_of_its_own() -> None:
     entries = _mine("أحالت النيابة العامة الملف على محكمة الاستئناف بالرباط.")
     assert entries["محكمة الاستئناف"].is_glossary
     assert not entries["الاستئناف"].is_glossary
+
+
+def test_places_named_after_a_cue_or_spelled_one_letter_off() -> None:
+    entries = _mine(
+        "فككت الأجهزة خلية تنشط بمدينتي طنجة وتيفلت، قبل اجتماع في بروكسيل.",
+        "تجمع المحتجون في ساحة كليبر وسط المنطقة الشمالية.",
+    )
+    assert entries["تيفلت"].kind == "place"
+    assert entries["تيفلت"].equivalents[0].origin == "transliteration"
+    assert entries["ساحة كليبر"].equivalents[0].fr.startswith("place ")
+    brussels = next(e for e in entries.values() if "بروكسيل" in e.forms)
+    assert brussels.kind == "place" and brussels.equivalents[0].fr == "Bruxelles"
+    assert "الشمالية" not in entries or not entries["الشمالية"].is_glossary
