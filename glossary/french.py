@@ -25,3 +25,66 @@ def is_acronym(text: str) -> bool:
         and len(letters) >= 2
         and sum(c.isupper() for c in letters) >= 0.6 * len(letters)
     )
+
+
+# Gender of the first noun of French institution names, to write "du"/"de la"/"des".
+_FEMININE = frozenset(
+    "direction agence cour police gendarmerie commission école autorité organisation union "
+    "délégation préfecture assemblée chambre garde marine coordination inspection présidence "
+    "fondation banque administration unité division cellule sûreté surveillance protection "
+    "académie mission brigade sécurité justice défense caisse haute instance fédération "
+    "ligue confédération communauté république station radio chaîne".split()
+)
+_MASCULINE = frozenset(
+    "bureau office tribunal conseil ministère parquet institut laboratoire service centre "
+    "groupe fonds observatoire comité secrétariat département état-major programme plan "
+    "haut-commissariat sénat parlement gouvernement cabinet front mouvement pôle "
+    "commandement corps collège consulat parti syndicat système réseau".split()
+)
+_PLURAL = frozenset("forces services nations états émirats pays-bas".split())
+# Countries named with "le": du Maroc, but de France, d'Espagne.
+_MASCULINE_COUNTRIES = frozenset(
+    "maroc portugal mali niger sénégal tchad soudan canada japon brésil liban qatar koweït "
+    "yémen bahreïn danemark luxembourg mexique pakistan nigeria ghana cameroun gabon "
+    "burkina faso bénin togo kenya royaume-uni vatican vietnam".split()
+)
+# Countries that take "en" (and "de" without article); cities take "à".
+_FEMININE_COUNTRIES = frozenset(
+    "france algerie tunisie libye mauritanie egypte belgique suisse allemagne italie espagne "
+    "turquie russie chine syrie jordanie arabie saoudite grece pologne suede norvege "
+    "finlande autriche hongrie roumanie bulgarie ukraine guinee cote d ivoire".split()
+)
+_FEMININE_FOLDED = frozenset(fold(w) for w in _FEMININE)
+_MASCULINE_FOLDED = frozenset(fold(w) for w in _MASCULINE)
+_VOWEL_START = re.compile(r"^[aeiouyhàâéèêëîïôûAEIOUYHÀÂÉÈÊËÎÏÔÛ]")
+
+
+def of(name: str, kind: str) -> str:
+    """French "de" + `name` with the article it takes: du Bureau central…, de la
+    Direction…, de l'Office…, des Forces…, du Maroc, de France, d'Espagne, de Paris."""
+    first = name.split(" ", 1)[0]
+    word = fold(first)
+    if kind == "place":
+        if fold(name) in _MASCULINE_COUNTRIES:
+            return f"du {name}"
+        if word in _PLURAL or fold(name).startswith(("etats unis", "emirats")):
+            return f"des {name}"
+    elif word in _PLURAL:
+        return f"des {name}"
+    elif word in _FEMININE_FOLDED:
+        return f"de l'{name}" if _VOWEL_START.match(first) else f"de la {name}"
+    elif word in _MASCULINE_FOLDED:
+        return f"de l'{name}" if _VOWEL_START.match(first) else f"du {name}"
+    return f"d'{name}" if _VOWEL_START.match(first) else f"de {name}"
+
+
+def at(place: str) -> str:
+    """French "in" + a place: au Maroc, en France, en Espagne, aux États-Unis, à Paris."""
+    folded = fold(place)
+    if folded in _MASCULINE_COUNTRIES:
+        return f"au {place}"
+    if folded.startswith(("etats unis", "emirats", "pays bas")):
+        return f"aux {place}"
+    if folded in _FEMININE_COUNTRIES or _VOWEL_START.match(place):
+        return f"en {place}"
+    return f"à {place}"

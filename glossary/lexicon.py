@@ -63,23 +63,23 @@ class Lexicon:
         self.words = frozenset(words)
 
     def near_place(self, word: str) -> LexiconEntry | None:
-        """A one-word place spelled one letter differently (بروكسيل for بروكسل).
+        """A one-word place written with one letter more or less (بروكسيل for بروكسل).
 
-        Symmetric deletion index: two words within one edit share a deletion variant.
-        Only words of five letters or more, so short words never collide.
+        Only an added or a dropped letter, never a changed one (ملحقة is not مالقة), and
+        only for words of five letters or more, so short words never collide.
         """
         if len(word) < 5:
             return None
         if not self._near:
             for units, entry in self.by_units.items():
                 if entry.kind == "place" and len(units) == 1 and len(units[0]) >= 5:
+                    self._near.setdefault(units[0], entry)
                     for variant in _deletions(units[0]):
-                        self._near.setdefault(variant, entry)
-        for variant in _deletions(word):
-            near = self._near.get(variant)
-            if near is not None:
-                return near
-        return None
+                        self._near.setdefault("-" + variant, entry)  # place minus a letter
+        for variant in _deletions(word) - {word}:
+            if variant in self._near:  # the text added a letter
+                return self._near[variant]
+        return self._near.get("-" + word)  # the text dropped a letter
 
     def lookup(self, text: str) -> LexiconEntry | None:
         """The entry whose form has the same group key as `text` (clitics not handled)."""

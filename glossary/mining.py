@@ -22,6 +22,7 @@ from glossary.recognize import (
     event_spans,
     lexicon_spans,
     organisation_spans,
+    composed_spans,
     person_spans,
     place_spans,
 )
@@ -72,6 +73,7 @@ class MinedEntry:
     is_glossary: bool = False
     equivalents: list[Equivalent] = field(default_factory=list)
     evidence: Counter[str] = field(default_factory=Counter)  # Latin names in parentheses
+    composed: Counter[str] = field(default_factory=Counter)  # French built from the parts
 
     @property
     def ar(self) -> str:
@@ -156,6 +158,9 @@ class Miner:
         self._corpus_evidence()
         for entry in self.entries.values():
             proposed = propose_equivalents(entry.ar, entry.kind, entry.lexicon, self.lexicon)
+            if entry.composed and entry.lexicon is None:
+                built = entry.composed.most_common(1)[0][0]
+                proposed.insert(0, Equivalent(built, "", "compositional", COMPOSED_CONFIDENCE))
             entry.equivalents = merge_evidence(proposed, entry.evidence)
         return sorted(self.entries.values(), key=lambda e: (-e.is_glossary, -e.score, e.key))
 
@@ -165,11 +170,16 @@ class Miner:
         lexical = []
         for span in lexicon_spans(units, self.lexicon):
             end = span.end
-            while end < len(units) and units[end].inner in QUALIFIERS:
+            while (
+                span.kind in ("organisation", "term")
+                and end < len(units)
+                and units[end].inner in QUALIFIERS
+            ):
                 end += 1  # وزير الداخلية الفرنسي: a variant of وزير الداخلية
             lexical.append(Span(span.start, end, span.kind, span.source, span.lexicon))
         yield from lexical
         yield from self._service_spans(units)
+        yield from composed_spans(units, lexical)
         for span in [
             *organisation_spans(units),
             *person_spans(units),
@@ -254,6 +264,8 @@ class Miner:
                     entry = self.entries[key] = MinedEntry(key, span.kind, lexicon=span.lexicon)
                 entry.sources.add(span.source)
                 entry.is_glossary = True
+                if span.french:
+                    entry.composed[span.french] += 1
                 self._add_occurrence(entry, phrase, span.start, span.end, span.conjunction)
                 if not any(
                     o.start <= span.start
@@ -414,6 +426,8 @@ def _neighbour(units: list[Unit], index: int) -> str | None:
 
 
 _PARENTHESIS = re.compile(r"\s*\(\s*([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 .'’&\-]{0,80}?)\s*\)")
+# French built from two curated parts (a title and an institution): likely, not certain.
+COMPOSED_CONFIDENCE = 0.6
 _DIRECTOR = frozenset({"مدير", "مديره"})
 
 

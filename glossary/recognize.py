@@ -27,6 +27,7 @@ class Span:
     source: str  # lexicon | pattern
     lexicon: LexiconEntry | None = None
     conjunction: bool = False  # the first word carries a و the segmenter could not vouch for
+    french: str = ""  # French composed from the parts' French (مدير + BCIJ)
 
 
 def _keys(words: str) -> frozenset[str]:
@@ -209,3 +210,82 @@ def place_spans(phrase: list[Unit]) -> Iterator[Span]:
             if head:
                 break
             j += 1
+
+
+# Function titles that take an institution or a place after them, with their French.
+FUNCTION_TITLES = {
+    strip_article(search_key(ar)): fr
+    for ar, fr in (
+        ("مدير", "directeur"),
+        ("مديرة", "directrice"),
+        ("رئيس", "président"),
+        ("رئيسة", "présidente"),
+        ("سفير", "ambassadeur"),
+        ("سفيرة", "ambassadrice"),
+        ("عمدة", "maire"),
+        ("وزير", "ministre"),
+        ("وزيرة", "ministre"),
+        ("قنصل", "consul"),
+        ("الناطق", "porte-parole"),
+        ("الأمين العام", "secrétaire général"),
+    )
+}
+_TITLE_ADJECTIVES = {
+    strip_article(search_key(ar)): fr
+    for ar, fr in (
+        ("التنفيذي", "exécutif"),
+        ("التنفيذية", "exécutive"),
+        ("الأول", "premier"),
+        ("العام", "général"),
+        ("العامة", "générale"),
+        ("المنتدب", "délégué"),
+    )
+}
+
+
+_BEFORE_NOUN = frozenset({"premier"})  # le premier président, not le président premier
+# An institution's French when it sits in one city (the local ministère public is a parquet).
+_LOCAL_NAMES = {"ministère public": "parquet"}
+
+
+def composed_spans(phrase: list[Unit], known: list[Span]) -> Iterator[Span]:
+    """Names and functions built from known parts, with French built the same way:
+    an institution in a city (النيابة العامة بباريس → parquet de Paris), a title over
+    an institution or a country (مدير المكتب المركزي… → directeur du Bureau central…)."""
+    from glossary.french import at, of
+
+    by_start: dict[int, list[Span]] = {}
+    for span in known:
+        if span.lexicon is not None and span.lexicon.fr:
+            by_start.setdefault(span.start, []).append(span)
+    for span in known:
+        entry = span.lexicon
+        if entry is None or entry.kind != "organisation" or not entry.fr:
+            continue
+        for place in by_start.get(span.end, []):
+            if place.kind == "place" and phrase[span.end].key.startswith("ب"):
+                name = _LOCAL_NAMES.get(entry.fr, entry.fr)
+                french = f"{name} {of(place.lexicon.fr, 'place')}" if place.lexicon else ""
+                yield Span(span.start, place.end, "organisation", "pattern", french=french)
+    for i, unit in enumerate(phrase):
+        title = FUNCTION_TITLES.get(unit.first)
+        if title is None:
+            continue
+        j = i + 1
+        if j < len(phrase) and phrase[j].inner in _TITLE_ADJECTIVES:
+            adjective = _TITLE_ADJECTIVES[phrase[j].inner]
+            before = adjective in _BEFORE_NOUN
+            title = f"{adjective} {title}" if before else f"{title} {adjective}"
+            j += 1
+        for part in sorted(by_start.get(j, []), key=lambda s: -s.end):
+            if part.kind in ("organisation", "place") and part.lexicon is not None:
+                french = f"{title} {of(part.lexicon.fr, part.kind)}"
+                end = part.end
+                # سفير فرنسا بالمغرب: the country where the function is held.
+                for where in by_start.get(end, []):
+                    if where.kind == "place" and where.lexicon and phrase[end].key.startswith("ب"):
+                        french = f"{french} {at(where.lexicon.fr)}"
+                        end = where.end
+                        break
+                yield Span(i, end, "term", "pattern", french=french)
+                break

@@ -122,3 +122,19 @@ def test_places_named_after_a_cue_or_spelled_one_letter_off() -> None:
     brussels = next(e for e in entries.values() if "بروكسيل" in e.forms)
     assert brussels.kind == "place" and brussels.equivalents[0].fr == "Bruxelles"
     assert "الشمالية" not in entries or not entries["الشمالية"].is_glossary
+
+
+def test_functions_and_local_institutions_get_french_built_from_their_parts() -> None:
+    entries = _mine(
+        "وقال مدير المكتب المركزي للأبحاث القضائية إن سفير فرنسا بالمغرب حضر.",
+        "وأحالت النيابة العامة بباريس الملف على محكمة الاستئناف بليون.",
+    )
+    expected = {
+        "مدير المكتب المركزي للأبحاث القضائية": "directeur du Bureau central d'investigations judiciaires",
+        "سفير فرنسا بالمغرب": "ambassadeur de France au Maroc",
+        "النيابة العامة بباريس": "parquet de Paris",
+    }
+    for ar, fr in expected.items():
+        best = entries[ar].equivalents[0]
+        assert (best.fr, best.origin) == (fr, "compositional"), ar
+    assert entries["فرنسا"].equivalents[0].fr == "France"
