@@ -27,32 +27,94 @@ def is_acronym(text: str) -> bool:
     )
 
 
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
 # Gender of the first noun of French institution names, to write "du"/"de la"/"des".
-_FEMININE = frozenset(
+_FEMININE = _words(
     "direction agence cour police gendarmerie commission école autorité organisation union "
     "délégation préfecture assemblée chambre garde marine coordination inspection présidence "
     "fondation banque administration unité division cellule sûreté surveillance protection "
     "académie mission brigade sécurité justice défense caisse haute instance fédération "
-    "ligue confédération communauté république station radio chaîne".split()
+    "ligue confédération communauté république station radio chaîne"
 )
-_MASCULINE = frozenset(
+_MASCULINE = _words(
     "bureau office tribunal conseil ministère parquet institut laboratoire service centre "
     "groupe fonds observatoire comité secrétariat département état-major programme plan "
     "haut-commissariat sénat parlement gouvernement cabinet front mouvement pôle "
-    "commandement corps collège consulat parti syndicat système réseau".split()
+    "commandement corps collège consulat parti syndicat système réseau"
 )
-_PLURAL = frozenset("forces services nations états émirats pays-bas".split())
-# Countries named with "le": du Maroc, but de France, d'Espagne.
+_PLURAL = _words("forces services nations états émirats pays-bas")
+# Countries named with "le": du Maroc, but de France, d'Espagne (folded names).
 _MASCULINE_COUNTRIES = frozenset(
-    "maroc portugal mali niger sénégal tchad soudan canada japon brésil liban qatar koweït "
-    "yémen bahreïn danemark luxembourg mexique pakistan nigeria ghana cameroun gabon "
-    "burkina faso bénin togo kenya royaume-uni vatican vietnam".split()
+    fold(name)
+    for name in [
+        "Maroc",
+        "Portugal",
+        "Mali",
+        "Niger",
+        "Sénégal",
+        "Tchad",
+        "Soudan",
+        "Canada",
+        "Japon",
+        "Brésil",
+        "Liban",
+        "Qatar",
+        "Koweït",
+        "Yémen",
+        "Bahreïn",
+        "Danemark",
+        "Luxembourg",
+        "Mexique",
+        "Pakistan",
+        "Nigeria",
+        "Ghana",
+        "Cameroun",
+        "Gabon",
+        "Burkina Faso",
+        "Bénin",
+        "Togo",
+        "Kenya",
+        "Royaume-Uni",
+        "Vietnam",
+    ]
 )
 # Countries that take "en" (and "de" without article); cities take "à".
 _FEMININE_COUNTRIES = frozenset(
-    "france algerie tunisie libye mauritanie egypte belgique suisse allemagne italie espagne "
-    "turquie russie chine syrie jordanie arabie saoudite grece pologne suede norvege "
-    "finlande autriche hongrie roumanie bulgarie ukraine guinee cote d ivoire".split()
+    fold(name)
+    for name in [
+        "France",
+        "Algérie",
+        "Tunisie",
+        "Libye",
+        "Mauritanie",
+        "Égypte",
+        "Belgique",
+        "Suisse",
+        "Allemagne",
+        "Italie",
+        "Espagne",
+        "Turquie",
+        "Russie",
+        "Chine",
+        "Syrie",
+        "Jordanie",
+        "Arabie saoudite",
+        "Grèce",
+        "Pologne",
+        "Suède",
+        "Norvège",
+        "Finlande",
+        "Autriche",
+        "Hongrie",
+        "Roumanie",
+        "Bulgarie",
+        "Ukraine",
+        "Guinée",
+        "Côte d'Ivoire",
+    ]
 )
 _FEMININE_FOLDED = frozenset(fold(w) for w in _FEMININE)
 _MASCULINE_FOLDED = frozenset(fold(w) for w in _MASCULINE)

@@ -19,10 +19,10 @@ from glossary.recognize import (
     EVENT_HEADS,
     ORG_HEADS,
     Span,
+    composed_spans,
     event_spans,
     lexicon_spans,
     organisation_spans,
-    composed_spans,
     person_spans,
     place_spans,
 )

@@ -1,0 +1,51 @@
+"""French folding and the small grammar used to build names from parts."""
+
+from __future__ import annotations
+
+import pytest
+
+from glossary.french import at, fold, is_acronym, of
+
+
+def test_fold_ignores_case_accents_and_punctuation() -> None:
+    assert fold("Sûreté  Nationale") == "surete nationale"
+    assert fold("échange d’informations") == fold("Echange d'informations")
+    assert fold("Œuvre") == "oeuvre"
+
+
+def test_acronyms() -> None:
+    assert is_acronym("DGST") and is_acronym("G5-Sahel") and is_acronym("ONUDC")
+    assert not is_acronym("Maroc") and not is_acronym("police nationale")
+
+
+@pytest.mark.parametrize(
+    ("name", "kind", "expected"),
+    [
+        ("Bureau central d'investigations judiciaires", "organisation", "du Bureau central"),
+        ("Direction générale de la sûreté nationale", "organisation", "de la Direction"),
+        ("Office des changes", "organisation", "de l'Office"),
+        ("Forces armées royales", "organisation", "des Forces"),
+        ("Maroc", "place", "du Maroc"),
+        ("France", "place", "de France"),
+        ("Espagne", "place", "d'Espagne"),
+        ("États-Unis", "place", "des États-Unis"),
+        ("Paris", "place", "de Paris"),
+    ],
+)
+def test_of_takes_the_article_the_name_needs(name: str, kind: str, expected: str) -> None:
+    assert of(name, kind).startswith(expected)
+
+
+@pytest.mark.parametrize(
+    ("place", "expected"),
+    [
+        ("Maroc", "au Maroc"),
+        ("France", "en France"),
+        ("Espagne", "en Espagne"),
+        ("États-Unis", "aux États-Unis"),
+        ("Paris", "à Paris"),
+        ("Royaume-Uni", "au Royaume-Uni"),
+    ],
+)
+def test_at_says_where(place: str, expected: str) -> None:
+    assert at(place) == expected
