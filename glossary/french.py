@@ -17,7 +17,7 @@ def fold(text: str) -> str:
 
 
 def is_acronym(text: str) -> bool:
-    """DGST, UNODC, G5: short, mostly capitals, no spaces."""
+    """DGST, UNODC, BCIJ: short, mostly capitals, no spaces."""
     letters = [c for c in text if c.isalpha()]
     return (
         2 <= len(text) <= 12

@@ -14,7 +14,7 @@ def test_fold_ignores_case_accents_and_punctuation() -> None:
 
 
 def test_acronyms() -> None:
-    assert is_acronym("DGST") and is_acronym("G5") and is_acronym("ONUDC")
+    assert is_acronym("DGST") and is_acronym("ONUDC")
     assert not is_acronym("Maroc") and not is_acronym("police nationale")
 
 
