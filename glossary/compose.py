@@ -137,6 +137,21 @@ def _lexicon() -> dict[str, tuple[Word, ...]]:
     return {k: tuple(sorted(v, key=lambda w: -len(w.key))) for k, v in rows.items()}
 
 
+def is_adjective(word: str) -> bool:
+    """Whether the word lexicon knows `word` (article and feminine/plural ending aside)
+    only as an adjective."""
+    key = strip_article(search_key(word))
+    stems = {
+        key,
+        key.removesuffix("ه"),
+        key.removesuffix("ات"),
+        key.removesuffix("ين"),
+        key.removesuffix("ون"),
+    }
+    kinds = {w.pos for stem in stems for w in _lexicon().get(stem, ()) if len(w.key) == 1}
+    return kinds == {"adj"}
+
+
 def _analyses(token: str, inner: bool) -> list[tuple[str, bool, str, str]]:
     """(clitic, definite, base, tag) readings of a token key, the whole word first."""
     splits = [("", token)]

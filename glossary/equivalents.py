@@ -41,6 +41,14 @@ def propose_equivalents(
         return [from_lexicon(base, LEXICON_BASE_CONFIDENCE)]
     if kind == "place":
         return _place_name(ar)
+    if kind in ("term", "organisation", "event"):
+        from glossary.compose import compose_french
+
+        composed = compose_french(ar)
+        if composed is not None:
+            return [
+                Equivalent(composed.fr, "", "compositional", composed.confidence, composed.pattern)
+            ]
     if kind == "person":
         from glossary.names import render_name
 
@@ -89,8 +97,12 @@ def merge_evidence(proposed: list[Equivalent], evidence: Counter[str]) -> list[E
                 )
             elif not any(e.acronym == text for e in result):
                 result.append(Equivalent("", text, "corpus", CORPUS_CONFIDENCE))
-        elif not any(fold(e.fr) == fold(text) for e in result):
-            result.append(Equivalent(text, "", "corpus", CORPUS_CONFIDENCE))
+        else:
+            same = [e for e in result if fold(e.fr) == fold(text)]
+            if not same or same[0].origin not in ("lexicon", "manual"):
+                # The corpus confirms a guess (or says something new): it is evidence now.
+                result = [e for e in result if e not in same]
+                result.append(Equivalent(text, "", "corpus", CORPUS_CONFIDENCE))
     trusted = [e for e in result if e.origin in ("lexicon", "manual")]
     corpus = [e for e in result if e.origin == "corpus"]
     guesses = [e for e in result if e.origin not in ("lexicon", "manual", "corpus")]

@@ -12,7 +12,15 @@ from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 
-from glossary.arabic import FUNCTION_WORDS, group_key, search_key, tokenize
+from glossary.arabic import (
+    FUNCTION_WORDS,
+    group_key,
+    is_function_word,
+    search_key,
+    strip_article,
+    tokenize,
+)
+from glossary.compose import compose_french, is_adjective
 from glossary.equivalents import QUALIFIERS, Equivalent, merge_evidence, propose_equivalents
 from glossary.lexicon import Lexicon, LexiconEntry, load_lexicon
 from glossary.recognize import (
@@ -149,11 +157,20 @@ class Miner:
             for run in phrases(make_units(s.text, s.start, segment))
         ]
         self.entries: dict[str, MinedEntry] = {}
+        self.domain_words = frozenset(
+            strip_article(w)
+            for e in self.lexicon.entries
+            if e.kind == "term"
+            for f in e.forms
+            for w in search_key(f).split(" ")
+            if not is_function_word(w)
+        )
         self.spans: dict[int, list[tuple[int, int, str]]] = {}  # phrase → recognised spans
 
     def mine(self) -> list[MinedEntry]:
         covered = self._recognise()
         self._link_surnames(covered)
+        self._domain_phrases()
         self._rank_statistical()
         self._corpus_evidence()
         for entry in self.entries.values():
@@ -308,6 +325,49 @@ class Miner:
                 if people and len(people) == 1:
                     self._add_occurrence(people[0], phrase, u_index, u_index + 1)
 
+    def _domain_phrases(self) -> None:
+        """Noun phrases of the domain that occur even once (الخبرة الأمنية, منصات إلكترونية).
+
+        A phrase of 2–3 words is a term when it has a term's shape (see _term_phrase),
+        every word is in the word lexicon, so that its French can be composed, and one of
+        them is a word of the curated terms (the domain's vocabulary). Longest first;
+        never across or inside a recognised name.
+        """
+        for p_index, phrase in enumerate(self.phrases):
+            units = phrase.units
+            spans = self.spans.get(p_index, [])
+            used: set[int] = set()
+            for length in (3, 2):
+                for i in range(len(units) - length + 1):
+                    j = i + length
+                    if used & set(range(i, j)) or not _term_phrase(units[i:j]):
+                        continue
+                    if any(
+                        _entangled(i, j, s, e, "term") or (s, e) == (i, j) for s, e, _k in spans
+                    ):
+                        continue
+                    if not any(
+                        u.inner in self.domain_words or u.first in self.domain_words
+                        for u in units[i:j]
+                    ):
+                        continue
+                    text = span_text(phrase, i, j)[0]
+                    composed = compose_french(text)
+                    if composed is None or composed.confidence < DOMAIN_PHRASE_CONFIDENCE:
+                        continue
+                    used.update(range(i, j))
+                    key = _group_key(units[i:j])
+                    entry = self.entries.get(key)
+                    if entry is None:
+                        entry = self.entries[key] = MinedEntry(
+                            key, _kind_by_shape(tuple(key.split()))
+                        )
+                    entry.sources.add("shape")
+                    entry.is_glossary = True
+                    self._add_occurrence(entry, phrase, i, j)
+                    spans.append((i, j, "term"))
+            self.spans[p_index] = spans
+
     def _corpus_evidence(self) -> None:
         """A Latin acronym or French name in parentheses right after a term names it.
 
@@ -426,9 +486,86 @@ def _neighbour(units: list[Unit], index: int) -> str | None:
 
 
 _PARENTHESIS = re.compile(r"\s*\(\s*([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 .'’&\-]{0,80}?)\s*\)")
+# A domain noun phrase needs a composed French at least this sure to become an entry.
+DOMAIN_PHRASE_CONFIDENCE = 0.55
 # French built from two curated parts (a title and an institution): likely, not certain.
 COMPOSED_CONFIDENCE = 0.6
 _DIRECTOR = frozenset({"مدير", "مديره"})
+
+
+# Support nouns that head phrases without naming a concept (مستوى التعاون, إطار التعاون).
+_LIGHT_HEADS = frozenset(
+    strip_article(search_key(w))
+    for w in [
+        "مجال",
+        "مجالات",
+        "إطار",
+        "مستوى",
+        "مستويات",
+        "جانب",
+        "آليات",
+        "آلية",
+        "حالة",
+        "حالات",
+        "صورة",
+        "تقييم",
+        "ضمان",
+        "إجراء",
+        "تجاوز",
+        "إعادة",
+        "عناصر",
+        "عنصر",
+        "تعزيز",
+        "تقوية",
+        "توسيع",
+        "دعم",
+        "زيارة",
+        "اقتراب",
+        "نوع",
+        "أهمية",
+        "بناء",
+        "تطوير",
+        "مسار",
+        "سياق",
+        "ظل",
+        "إطار",
+        "قدرة",
+        "قدرات",
+        "رغبة",
+        "خطوة",
+        "محطة",
+        "نموذج",
+        "أشكال",
+        "شكل",
+        "عدد",
+        "سلسلة",
+    ]
+)
+# Complements that point back to the text, not to a concept (أمن البلدين).
+_REFERENTIAL = frozenset(
+    strip_article(search_key(w))
+    for w in ["البلدين", "الطرفين", "الجانبين", "البلد", "الطرف", "الجانب"]
+)
+
+
+def _term_phrase(units: list[Unit]) -> bool:
+    """The shape of a domain term: a head noun, then relational (nisba) adjectives or a
+    definite complement; no function word, no coordination, no preposition inside."""
+    if not is_candidate(units) or units[0].first in _LIGHT_HEADS:
+        return False
+    for unit in units[1:]:
+        if unit.is_function or unit.key.startswith(("و", "ل", "ب", "ف")) and not unit.definite:
+            return False
+        if unit.key.startswith(("و", "ل")) or unit.inner in _REFERENTIAL:
+            return False
+        relational = unit.inner.endswith(("ي", "يه", "يين", "يات", "يون"))
+        if not (relational or unit.definite):
+            return False
+        # A qualitative adjective (الوثيق, القوي) describes; a term's adjectives classify:
+        # relational ones (الأمني) or participles of derived verbs (المتبادلة, المنظمة).
+        if not relational and not unit.inner.startswith("م") and is_adjective(unit.inner):
+            return False
+    return True
 
 
 def _without_qualifiers(words: tuple[str, ...]) -> tuple[str, ...]:
