@@ -328,10 +328,10 @@ class Miner:
     def _domain_phrases(self) -> None:
         """Noun phrases of the domain that occur even once (الخبرة الأمنية, منصات إلكترونية).
 
-        A phrase of 2–3 words is a term when it has a term's shape (see _term_phrase),
-        every word is in the word lexicon, so that its French can be composed, and one of
-        them is a word of the curated terms (the domain's vocabulary). Longest first;
-        never across or inside a recognised name.
+        A phrase of 2–3 words is a term when it has a term's shape (see _term_phrase), one
+        of its words is a word of the curated terms (the domain's vocabulary), and its
+        French can be composed (so every word is known: unknown words are left to the
+        statistics). Longest first; never across or inside a recognised name.
         """
         for p_index, phrase in enumerate(self.phrases):
             units = phrase.units

@@ -74,3 +74,5 @@ def test_the_wheel_ships_the_lexicons(tmp_path: Path) -> None:
     for data in ("institutions.csv", "places.csv", "persons.csv", "terms.csv"):
         assert f"glossary/data/lexicon/{data}" in names
     assert "glossary/data/given_names.csv" in names
+    assert "glossary/data/words.csv" in names
+    assert "tui/app.tcss" in names and "tui/screens/main.py" in names
