@@ -1,0 +1,1 @@
+"""The terminal UI (`glossary tui`): the only package that imports Textual."""

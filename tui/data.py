@@ -1,0 +1,230 @@
+"""What the screens show, read from the glossary through the library's public functions.
+
+No Textual here: these functions take a Store and return plain dataclasses, so they run
+in the search thread and are tested without a screen.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from glossary.arabic import tokenize
+from glossary.lexicon import KINDS
+from glossary.lookup import Hit, QueryError, lookup
+from glossary.review import list_entries
+from glossary.store import Store
+
+SORTS = ("frequency", "confidence", "alphabet")
+STATUSES = ("candidate", "proposed", "approved", "rejected")
+BROWSE_LIMIT = 200  # rows shown when browsing without a query (a table of more is slow)
+SEARCH_LIMIT = 50  # hits asked of lookup per keystroke
+MAX_TERM_WORDS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class EntryRow:
+    """One line of the results table."""
+
+    id: int
+    ar: str
+    fr: str
+    acronym: str
+    kind: str
+    status: str
+    frequency: int
+    confidence: float
+    match: str = ""  # lookup tier (exact, prefix, phrase, fuzzy); empty when browsing
+
+
+@dataclass(frozen=True, slots=True)
+class Filters:
+    kind: str | None = None
+    status: str | None = None
+    sort: str = "frequency"
+
+    def next_kind(self) -> Filters:
+        return Filters(_cycle(self.kind, KINDS), self.status, self.sort)
+
+    def next_status(self) -> Filters:
+        return Filters(self.kind, _cycle(self.status, STATUSES), self.sort)
+
+    def next_sort(self) -> Filters:
+        return Filters(self.kind, self.status, SORTS[(SORTS.index(self.sort) + 1) % len(SORTS)])
+
+    def describe(self) -> str:
+        return f"kind: {self.kind or 'all'} · status: {self.status or 'all'} · sort: {self.sort}"
+
+
+def _cycle(value: str | None, values: tuple[str, ...]) -> str | None:
+    """all → first → … → last → all."""
+    if value is None:
+        return values[0]
+    position = values.index(value) + 1
+    return values[position] if position < len(values) else None
+
+
+@dataclass(frozen=True, slots=True)
+class SearchOutcome:
+    query: str
+    rows: list[EntryRow]
+    message: str = ""  # "did you mean", or why nothing is shown
+
+
+def search_entries(store: Store, query: str, filters: Filters) -> SearchOutcome:
+    """Rows for the results table: lookup's matches for a query, else the glossary browsed.
+
+    Search results keep lookup's order of match quality (exact, prefix, phrase, fuzzy);
+    within one tier they follow the chosen sort.
+    """
+    query = query.strip()
+    if not query:
+        rows = [
+            EntryRow(
+                r["id"],
+                r["ar"],
+                r["fr"],
+                r["acronym"],
+                r["kind"],
+                r["status"],
+                r["frequency"],
+                r["confidence"],
+            )
+            for r in list_entries(
+                store,
+                kind=filters.kind,
+                status=filters.status,
+                sort=filters.sort,
+                limit=BROWSE_LIMIT,
+            )
+        ]
+        return SearchOutcome(query, rows, "" if rows else "no entries match these filters")
+    try:
+        result = lookup(store, query, limit=SEARCH_LIMIT)
+    except QueryError as exc:
+        return SearchOutcome(query, [], str(exc))
+    frequencies = _frequencies(store, [h.entry_id for h in result.hits])
+    rows = [
+        _row(hit, frequencies.get(hit.entry_id, 0))
+        for hit in result.hits
+        if (filters.kind is None or hit.kind == filters.kind)
+        and (filters.status is None or hit.status == filters.status)
+    ]
+    tiers = {tier: i for i, tier in enumerate(("exact", "prefix", "phrase", "fuzzy"))}
+    if filters.sort == "frequency":
+        rows.sort(key=lambda r: (tiers.get(r.match, 9), -r.frequency))
+    elif filters.sort == "confidence":
+        rows.sort(key=lambda r: (tiers.get(r.match, 9), -r.confidence, -r.frequency))
+    else:
+        rows.sort(key=lambda r: (tiers.get(r.match, 9), r.ar))
+    message = ""
+    if not rows and result.suggestion:
+        message = f"nothing matches {query!r}; did you mean {result.suggestion}?"
+    elif not rows and filters.status == "rejected":
+        message = "search leaves rejected entries out; clear the search to browse them"
+    elif not rows:
+        message = f"nothing matches {query!r}" + (
+            " with these filters" if filters.kind or filters.status else ""
+        )
+    return SearchOutcome(query, rows, message)
+
+
+def _row(hit: Hit, frequency: int) -> EntryRow:
+    return EntryRow(
+        hit.entry_id,
+        hit.ar,
+        hit.fr,
+        hit.acronym,
+        hit.kind,
+        hit.status,
+        frequency,
+        hit.confidence,
+        hit.match,
+    )
+
+
+def _frequencies(store: Store, ids: list[int]) -> dict[int, int]:
+    """Occurrence counts of entries (Hit does not carry them)."""
+    if not ids:
+        return {}
+    marks = ",".join("?" * len(ids))
+    rows = store.rows(f"SELECT id, frequency FROM entries WHERE id IN ({marks})", ids)
+    return {int(r[0]): int(r[1]) for r in rows}
+
+
+def count_entries(store: Store) -> int:
+    """Entries of the glossary proper (what `glossary build` reports)."""
+    rows = store.rows("SELECT count(*) FROM entries WHERE in_glossary = 1 OR reviewed = 1")
+    return int(rows[0][0]) if rows else 0
+
+
+# --- Terms of a pasted text ------------------------------------------------------------
+# Terms never run across punctuation or line breaks.
+_SEGMENT = re.compile(r"[^.!?؟؛;:،,\n()\[\]«»\"“”]+")
+
+
+@dataclass(slots=True)
+class FoundTerm:
+    """A glossary entry found in a pasted text, with where it occurs."""
+
+    hit: Hit
+    surfaces: list[str] = field(default_factory=list)  # as written in the text
+    spans: list[tuple[int, int]] = field(default_factory=list)
+
+
+def find_terms(store: Store, text: str, max_words: int = MAX_TERM_WORDS) -> list[FoundTerm]:
+    """Glossary entries named in `text`, longest match first, in order of appearance.
+
+    For each word, n-grams of 1 to `max_words` words starting there are looked up
+    (lookup's 'exact' tier only). An n-gram that is neither an exact match nor the
+    prefix of some entry ends the growth, so a text costs about one lookup per word
+    rather than seven.
+    """
+    found: dict[int, FoundTerm] = {}
+    for start, end, hit in _term_spans(store, text, max_words):
+        term = found.setdefault(hit.entry_id, FoundTerm(hit))
+        term.surfaces.append(text[start:end])
+        term.spans.append((start, end))
+    return list(found.values())
+
+
+def _term_spans(store: Store, text: str, max_words: int) -> Iterator[tuple[int, int, Hit]]:
+    probes: dict[str, tuple[bool, Hit | None]] = {}
+
+    def probe(phrase: str) -> tuple[bool, Hit | None]:
+        """(worth growing, exact glossary hit) for one n-gram; cached per text."""
+        if phrase not in probes:
+            try:
+                hits = lookup(store, phrase, limit=1).hits
+            except QueryError:
+                hits = []
+            grow = any(h.match in ("exact", "prefix") for h in hits)
+            exact = next(
+                (
+                    h
+                    for h in hits
+                    if h.match == "exact" and (h.in_glossary or h.status == "approved")
+                ),
+                None,
+            )
+            probes[phrase] = (grow, exact)
+        return probes[phrase]
+
+    for segment in _SEGMENT.finditer(text):
+        tokens = tokenize(segment.group(), segment.start())
+        i = 0
+        while i < len(tokens):
+            best: tuple[int, Hit] | None = None
+            for n in range(1, min(max_words, len(tokens) - i) + 1):
+                grow, exact = probe(text[tokens[i].start : tokens[i + n - 1].end])
+                if exact is not None:
+                    best = (n, exact)
+                if not grow:
+                    break
+            if best is None:
+                i += 1
+                continue
+            n, hit = best
+            yield tokens[i].start, tokens[i + n - 1].end, hit
+            i += n
