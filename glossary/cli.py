@@ -192,35 +192,6 @@ def _print_hits(hits: list[Any]) -> None:
             click.echo(f"    « {hit.context} »  [{os.path.basename(hit.document)}]")
 
 
-@cli.command("export")
-@click.option("--format", "fmt", type=click.Choice(["csv"]), default="csv", show_default=True)
-@click.option("-o", "--output", type=click.Path(path_type=Path), help="File (default: stdout).")
-@db_option
-@click.option("--all", "include_all", is_flag=True, help="Add the ranked candidates.")
-@click.option("--bom", is_flag=True, help="Start with a UTF-8 byte-order mark (for Excel).")
-def export_command(
-    fmt: str, output: Path | None, db_path: Path, include_all: bool, bom: bool
-) -> None:
-    """Export the glossary for translators' tools.
-
-    \b
-    Example:
-      glossary export --format csv -o glossary.csv --bom
-    """
-    from glossary.export import write_csv
-
-    store = open_store(db_path)
-    if output is None:
-        count = write_csv(store, sys.stdout, include_all, bom)
-    else:
-        try:
-            with output.open("w", encoding="utf-8", newline="") as out:
-                count = write_csv(store, out, include_all, bom)
-        except OSError as exc:
-            fail(f"{output}: cannot write ({exc.strerror or exc})")
-    click.echo(f"exported {count} entries", err=True)
-
-
 @cli.command("stats")
 @db_option
 def stats_command(db_path: Path) -> None:
@@ -353,6 +324,10 @@ def tui_command(db_path: Path) -> None:
     from tui.app import run  # Textual is imported only here: other commands start fast
 
     run(db_path)
+
+
+# Last: glossary.commands_formats uses the helpers above and adds `export` and `import`.
+import glossary.commands_formats  # noqa: F401
 
 
 def main() -> None:
