@@ -109,7 +109,10 @@ officier service session atelier camp acte
 _KIND_HEADS = frozenset(_KIND_HEADS_TEXT.split())
 _TRADE_HEADS = frozenset({"trafic", "traite", "commerce", "contrebande", "trafiquant"})
 _AGAINST_HEADS = frozenset({"lutte", "guerre", "attaque", "agression", "offensive"})
-_PRENOMINAL_TEXT = "bon nouveau grand petit premier dernier haut ancien faux prochain vaste double"
+_PRENOMINAL_TEXT = (
+    "bon nouveau grand petit premier dernier haut ancien faux prochain vaste double "
+    "deuxième troisième quatrième cinquième sixième septième huitième neuvième dixième"
+)
 _PRENOMINAL = frozenset(_PRENOMINAL_TEXT.split())
 _H_ASPIRE_TEXT = """haine harcèlement haschich hausse haut hauteur hasard hiérarchie handicap hangar
 hooliganisme honte héros halte hameçonnage"""
