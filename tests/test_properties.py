@@ -35,3 +35,28 @@ def test_units_keep_their_surface_and_clitic_free_form(text: str) -> None:
     for unit in make_units(text, 0, segment):
         assert text[unit.start : unit.end] == unit.surface
         assert search_key(unit.bare_surface) in search_key(unit.surface) or unit.bare_surface
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.one_of(st.text(max_size=300), ARABIC_TEXT))
+def test_text_importers_take_any_text(text: str) -> None:
+    """CSV, TSV and OmegaT readers report problems, they never crash."""
+    from glossary.formats.csvfile import read_csv
+    from glossary.formats.omegat import read_omegat
+
+    for parsed in (read_csv(text), read_csv(text, tab_separated=True), read_omegat(text)):
+        for term in parsed.terms:
+            assert term.ar
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.binary(max_size=400))
+def test_the_xml_importer_takes_any_bytes(data: bytes) -> None:
+    """TBX input that is not well-formed or safe raises the importer's own one-line error."""
+    from glossary.formats.terms import ImportFileError
+    from glossary.formats.tbx import read_tbx
+
+    try:
+        read_tbx(data, "any.tbx")
+    except ImportFileError as exc:
+        assert "\n" not in str(exc)
