@@ -53,8 +53,8 @@ def test_text_importers_take_any_text(text: str) -> None:
 @given(st.binary(max_size=400))
 def test_the_xml_importer_takes_any_bytes(data: bytes) -> None:
     """TBX input that is not well-formed or safe raises the importer's own one-line error."""
-    from glossary.formats.terms import ImportFileError
     from glossary.formats.tbx import read_tbx
+    from glossary.formats.terms import ImportFileError
 
     try:
         read_tbx(data, "any.tbx")
