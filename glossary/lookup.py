@@ -72,14 +72,23 @@ def lookup(store: Store, query: str, limit: int = 10) -> LookupResult:
     if not _WORDS.search(folded):
         raise QueryError("nothing to look up: the query has no letters or digits")
     found: dict[int, str] = {}
-    for tier in TIERS:
+    arabic = is_arabic(text)
+    for tier in TIERS[:-1]:
         if len(found) >= limit:
             break
-        ids = _arabic_tier(store, text, tier) if is_arabic(text) else _latin_tier(store, text, tier)
+        ids = _arabic_tier(store, text, tier) if arabic else _latin_tier(store, text, tier)
         for entry_id in ids:
             found.setdefault(entry_id, tier)
+    scored: list[tuple[float, int, str]] = []
+    if not found:
+        # Close spellings only when nothing matches as written: the fuzzy tier is the
+        # slowest, and a typo is what it is for.
+        scored = _fuzzy_scored(store, arabic_readings(text)[0] if arabic else fold(text))
+        for ratio, entry_id, _part in scored:
+            if ratio >= FUZZY_MIN_RATIO:
+                found.setdefault(entry_id, "fuzzy")
     hits = _hits(store, found)[:limit]
-    suggestion = None if hits else _suggest(store, text)
+    suggestion = None if hits else _suggest(store, scored)
     return LookupResult(query, hits, suggestion)
 
 
@@ -117,7 +126,7 @@ def _arabic_tier(store: Store, text: str, tier: str) -> list[int]:
         for r in readings:
             ids += _fts(store, "search_fts", "ar", r)
         return ids
-    return _fuzzy(store, readings[0])
+    raise ValueError(tier)
 
 
 def _latin_tier(store: Store, text: str, tier: str) -> list[int]:
@@ -136,7 +145,7 @@ def _latin_tier(store: Store, text: str, tier: str) -> list[int]:
         )
     if tier == "phrase":
         return _fts(store, "search_fts", "fr", folded)
-    return _fuzzy(store, folded)
+    raise ValueError(tier)
 
 
 def _ids(store: Store, sql: str, params: list[str]) -> list[int]:
@@ -154,12 +163,6 @@ def _fts(store: Store, table: str, column: str, text: str) -> list[int]:
         return []
     sql = f"SELECT entry_id FROM {table} WHERE {table} MATCH ? ORDER BY rank LIMIT 200"
     return [int(r[0]) for r in store.rows(sql, [f"{column} : {phrase}"])]
-
-
-def _fuzzy(store: Store, text: str, min_ratio: float = FUZZY_MIN_RATIO) -> list[int]:
-    """Entries whose forms or French are close in spelling (typos, missing letters)."""
-    scored = _fuzzy_scored(store, text)
-    return [entry_id for ratio, entry_id, _ in scored if ratio >= min_ratio]
 
 
 def _fuzzy_scored(store: Store, text: str) -> list[tuple[float, int, str]]:
@@ -188,9 +191,9 @@ def _fuzzy_scored(store: Store, text: str) -> list[tuple[float, int, str]]:
     return scored
 
 
-def _suggest(store: Store, text: str) -> str | None:
-    target = search_key(text) if is_arabic(text) else fold(text)
-    for ratio, entry_id, _part in _fuzzy_scored(store, target):
+def _suggest(store: Store, scored: list[tuple[float, int, str]]) -> str | None:
+    """The closest entry of a failed lookup, for a "did you mean" line."""
+    for ratio, entry_id, _part in scored:
         if ratio >= 0.5:
             found = store.rows("SELECT ar FROM entries WHERE id = ?", [entry_id])
             if found:
