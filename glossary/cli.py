@@ -326,8 +326,9 @@ def tui_command(db_path: Path) -> None:
     run(db_path)
 
 
-# Last: glossary.commands_formats uses the helpers above and adds `export` and `import`.
+# Last: these modules use the helpers above and add export, import, models and translate.
 import glossary.commands_formats  # noqa: F401
+import glossary.commands_mt  # noqa: F401
 
 
 def main() -> None:

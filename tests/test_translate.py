@@ -1,0 +1,292 @@
+"""`glossary models` and `glossary translate` with a tiny real Argos model built here.
+
+The model (tests/mt_fixtures.py) copies its source, so Latin text and placeholders come
+back as they went in: what is checked is that the glossary's French is put in, and said so.
+Argos reads its settings when first imported, so HOME and ARGOS_PACKAGES_DIR point at a
+session folder before any test imports it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import sys
+import zipfile
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+import glossary.cli
+import glossary.commands_mt  # adds `models` and `translate` to the group
+from glossary.lookup import lookup
+from glossary.review import set_status
+from glossary.store import Store
+
+from .conftest import ROOT
+from .mt_fixtures import build_argosmodel, build_package_folder, metadata, zip_package
+
+cli = glossary.cli.cli
+pytest.importorskip("argostranslate", reason="the mt extra is not installed")
+
+DGST_AR = "المديرية العامة لمراقبة التراب الوطني"
+TEXT = (
+    f"أعلنت {DGST_AR} عن تعاون مع المديرية العامة للأمن الداخلي الفرنسية.\n"
+    f"وقال مسؤول إن الأمن الداخلي أولوية، وإن {DGST_AR} شريك أساسي."
+)
+ARGOS_ENV = ("HOME", "ARGOS_PACKAGES_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")
+
+
+@pytest.fixture(scope="session")
+def argos_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """A private HOME and packages folder for the whole session (Argos reads them once)."""
+    home = tmp_path_factory.mktemp("argos-home")
+    saved = {key: os.environ.get(key) for key in ARGOS_ENV}
+    os.environ.update(
+        HOME=str(home),
+        ARGOS_PACKAGES_DIR=str(home / "packages"),
+        XDG_DATA_HOME=str(home / "data"),
+        XDG_CONFIG_HOME=str(home / "config"),
+        XDG_CACHE_HOME=str(home / "cache"),
+    )
+    yield home
+    for key, value in saved.items():
+        if value is None:
+            os.environ.pop(key, None)
+        else:
+            os.environ[key] = value
+
+
+@pytest.fixture(scope="session")
+def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The tiny ar→fr .argosmodel, built once (about 1.5 s)."""
+    return build_argosmodel(tmp_path_factory.mktemp("tiny-model"))
+
+
+@pytest.fixture(scope="session")
+def approved_db(tmp_path_factory: pytest.TempPathFactory, seeds_db: Path) -> Path:
+    """The seed glossary with the DGST entry approved (the others stay proposed)."""
+    db = tmp_path_factory.mktemp("approved") / "glossary.db"
+    shutil.copy(seeds_db, db)
+    store = Store(db)
+    hit = lookup(store, DGST_AR).hits[0]
+    assert hit.acronym == "DGST"
+    set_status(store, hit.entry_id, "approved")
+    store.close()
+    return db
+
+
+@pytest.fixture(scope="session")
+def installed_model(argos_home: Path, tiny_model: Path) -> Path:
+    result = CliRunner().invoke(cli, ["models", "install", "--from", str(tiny_model)])
+    assert result.exit_code == 0, result.output
+    assert "installed translate-ar_fr-tiny (ar→fr" in result.output
+    return argos_home / "packages"
+
+
+def _translate(db: Path, *args: str, text: str = TEXT) -> dict[str, object]:
+    result = CliRunner().invoke(cli, ["translate", text, "--db", str(db), "--json", *args])
+    assert result.exit_code == 0, result.output
+    out: dict[str, object] = json.loads(result.stdout)
+    return out
+
+
+def _terms(out: dict[str, object]) -> dict[str, dict[str, object]]:
+    terms = out["terms"]
+    assert isinstance(terms, list)
+    return {str(t["ar"]): t for t in terms}
+
+
+# --- translating --------------------------------------------------------------------------
+
+
+def test_installed_model_translates_with_the_approved_french(
+    installed_model: Path, approved_db: Path
+) -> None:
+    out = _translate(approved_db)
+    translation = str(out["translation"])
+    assert "Direction générale de la surveillance du territoire (DGST)" in translation
+    assert translation.count("DGST") == 2  # the full name first, the acronym after
+    assert DGST_AR not in translation
+    assert out["model"] and "translate-ar_fr-tiny" in str(out["model"])
+    terms = _terms(out)
+    assert terms[DGST_AR]["status"] == "enforced" and terms[DGST_AR]["acronym"] == "DGST"
+    # Proposed French is listed, not enforced, unless asked for.
+    assert terms["الأمن الداخلي"]["status"] == "unenforced"
+    assert set(terms[DGST_AR]) >= {"ar", "fr", "acronym", "status"}
+
+
+def test_proposed_french_is_enforced_on_request(installed_model: Path, approved_db: Path) -> None:
+    out = _translate(approved_db, "--proposed")
+    translation = str(out["translation"])
+    assert "Direction générale de la sécurité intérieure (DGSI)" in translation
+    assert "sécurité intérieure" in translation.split("\n")[1]
+    statuses = {t["status"] for t in _terms(out).values()}
+    assert statuses == {"enforced"}
+    assert translation.count("\n") == 1  # paragraphs kept
+
+
+def test_text_output_reports_each_term(installed_model: Path, approved_db: Path) -> None:
+    result = CliRunner().invoke(cli, ["translate", "--db", str(approved_db), "-"], input=TEXT)
+    assert result.exit_code == 0, result.output
+    assert "(DGST)" in result.output
+    assert f"enforced       {DGST_AR}" in result.output
+    assert "model: translate-ar_fr-tiny" in result.output
+
+
+def test_models_list_says_arabic_to_french_works(installed_model: Path) -> None:
+    result = CliRunner().invoke(cli, ["models", "list"])
+    assert "translate-ar_fr-tiny  ar→fr" in result.output
+    assert "ar→fr: works" in result.output
+    listed = json.loads(CliRunner().invoke(cli, ["models", "list", "--json"]).stdout)
+    assert listed["ar-fr"] == ["translate-ar_fr-tiny"]
+
+
+def test_enforcement_through_the_real_translator(installed_model: Path, approved_db: Path) -> None:
+    from glossary.translate import get_translator, translate_text
+
+    translator = get_translator()
+    store = Store(approved_db)
+    result = translate_text(store, TEXT, translator=translator, include_proposed=True)
+    store.close()
+    assert result.translation is not None and "DGST" in result.translation
+    # Hypotheses carry CTranslate2's score, for machine proposals.
+    [(value, score)] = translator.hypotheses("مراقبة", 1)
+    assert value == "مراقبة" and score <= 0.0
+
+
+# --- without a model ----------------------------------------------------------------------
+
+
+def test_no_mt_annotates_without_importing_argos(tmp_path: Path, approved_db: Path) -> None:
+    """--no-mt, and no model installed: annotation, a one-line hint, no Argos import."""
+    code = f"""
+import json, os, sys
+os.environ["HOME"] = {str(tmp_path)!r}
+os.environ["ARGOS_PACKAGES_DIR"] = {str(tmp_path / "empty")!r}
+from click.testing import CliRunner
+import glossary.cli, glossary.commands_mt
+runner = CliRunner()
+text = {TEXT!r}
+a = runner.invoke(glossary.cli.cli, ["translate", text, "--db", {str(approved_db)!r}, "--no-mt"])
+b = runner.invoke(glossary.cli.cli, ["translate", text, "--db", {str(approved_db)!r}, "--json"])
+print(json.dumps({{"no_mt": a.output, "no_model": b.stdout, "hint": b.stderr,
+    "argos": [m for m in sys.modules if m.startswith(("argostranslate", "ctranslate2", "torch"))]}}))
+"""
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=ROOT
+    )
+    out = json.loads(run.stdout)
+    assert out["argos"] == []
+    assert f"{DGST_AR} [Direction générale de la surveillance du territoire (DGST)]" in out["no_mt"]
+    assert "not-translated" in out["no_mt"]
+    no_model = json.loads(out["no_model"])
+    assert no_model["translation"] is None and no_model["model"] == []
+    assert {t["status"] for t in no_model["terms"]} == {"not-translated"}
+    assert out["hint"].count("\n") == 1 and "glossary models install" in out["hint"]
+
+
+# --- broken packages ----------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def package_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return build_package_folder(tmp_path_factory.mktemp("pkg") / "translate-ar_fr-tiny")
+
+
+def _broken(kind: str, folder: Path, tmp: Path) -> Path:
+    target = tmp / f"{kind}.argosmodel"
+    if kind == "not-a-zip":
+        target.write_text("this is not a zip")
+    elif kind == "no-metadata":
+        zip_package(folder, target, skip=("metadata.json",))
+    elif kind == "no-model":
+        zip_package(folder, target, skip=("model/model.bin",))
+    elif kind in ("wrong-languages", "bad-json"):
+        copy = tmp / "copy" / folder.name
+        shutil.copytree(folder, copy)
+        text = "{oops" if kind == "bad-json" else json.dumps(metadata("de", "en"))
+        (copy / "metadata.json").write_text(text)
+        zip_package(copy, target)
+    elif kind == "two-folders":
+        zip_package(folder, target)
+        with zipfile.ZipFile(target, "a") as zf:
+            zf.writestr("other/metadata.json", "{}")
+    elif kind == "unsafe-path":
+        zip_package(folder, target)
+        with zipfile.ZipFile(target, "a") as zf:
+            zf.writestr(f"{folder.name}/../../evil.txt", "x")
+    return target
+
+
+@pytest.mark.parametrize(
+    ("kind", "reason"),
+    [
+        ("not-a-zip", "not a zip archive"),
+        ("no-metadata", "no translate-ar_fr-tiny/metadata.json"),
+        ("bad-json", "not valid JSON"),
+        ("wrong-languages", "translates de→en"),
+        ("no-model", "no model/model.bin"),
+        ("two-folders", "one top folder"),
+        ("unsafe-path", "unsafe path"),
+    ],
+)
+def test_broken_package_is_refused_and_nothing_changes(
+    kind: str,
+    reason: str,
+    package_folder: Path,
+    tiny_model: Path,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    packages = tmp_path / "packages"
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(packages))
+    runner = CliRunner()
+    assert runner.invoke(cli, ["models", "install", "--from", str(tiny_model)]).exit_code == 0
+    (tmp_path / "bad").mkdir()
+    bad = _broken(kind, package_folder, tmp_path / "bad")
+    before = _snapshot(tmp_path)
+    result = runner.invoke(cli, ["models", "install", "--from", str(bad)])
+    assert result.exit_code != 0
+    assert reason in result.stderr and result.stderr.count("\n") == 1
+    assert _snapshot(tmp_path) == before
+    assert not (tmp_path / "evil.txt").exists()
+
+
+def _snapshot(root: Path) -> list[tuple[str, int]]:
+    """Every path under root but the bad packages, with its modification time."""
+    return sorted(
+        (str(p.relative_to(root)), p.stat().st_mtime_ns)
+        for p in root.rglob("*")
+        if "bad" not in p.relative_to(root).parts
+    )
+
+
+def test_install_replaces_the_same_direction_and_remove_removes(
+    tiny_model: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "packages"))
+    runner = CliRunner()
+    runner.invoke(cli, ["models", "install", "--from", str(tiny_model)])
+    again = runner.invoke(cli, ["models", "install", "--from", str(tiny_model)])
+    assert again.exit_code == 0 and "replaced translate-ar_fr-tiny" in again.output
+    assert [p.name for p in (tmp_path / "packages").iterdir()] == ["translate-ar_fr-tiny"]
+    assert [p.name for p in tmp_path.iterdir()] == ["packages"]  # no staging left behind
+    checked = runner.invoke(cli, ["models", "install", "--from", str(tiny_model), "--check"])
+    assert "a valid ar→fr package" in checked.output
+    removed = runner.invoke(cli, ["models", "remove", "ar-fr"])
+    assert removed.exit_code == 0 and not any((tmp_path / "packages").iterdir())
+    missing = runner.invoke(cli, ["models", "remove", "ar-fr"])
+    assert missing.exit_code == 1 and "no installed package" in missing.stderr
+
+
+def test_pivot_packages_make_a_route(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from glossary.models import PackageInfo, route
+
+    ar_en, en_fr = PackageInfo("a", "ar", "en", "1"), PackageInfo("b", "en", "fr", "1")
+    assert route([ar_en]) == [] and route([en_fr, ar_en]) == [ar_en, en_fr]
+    direct = PackageInfo("c", "ar", "fr", "1")
+    assert route([ar_en, en_fr, direct]) == [direct]
