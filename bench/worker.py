@@ -1,0 +1,119 @@
+"""One measurement in a fresh process, so each has its own peak memory (ru_maxrss).
+
+    python -m bench.worker build CORPUS DB     # glossary.build.build, timed in-process
+    python -m bench.worker yake CORPUS         # YAKE per document, the peer
+    python -m bench.worker lookups DB QUERIES  # lookup() over a JSON list (for profiling)
+    python -m bench.worker tui DB QUERIES      # type the queries into the TUI (profiling)
+
+Prints one JSON object: seconds (wall) and cpu (process CPU seconds) of the measured
+call only, imports excluded; words; peak resident memory before and after, in bytes.
+"""
+
+from __future__ import annotations
+
+import json
+import resource
+import sys
+import time
+from pathlib import Path
+from typing import Any
+
+
+def peak_rss() -> int:
+    """Peak resident set size of this process so far, in bytes (Linux reports KiB)."""
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024
+
+
+def run_build(corpus: Path, db: Path) -> dict[str, Any]:
+    from glossary.build import build
+    from glossary.store import Store
+
+    store = Store(db)
+    before = peak_rss()
+    cpu = time.process_time()
+    started = time.perf_counter()
+    report = build([corpus], store)
+    seconds = time.perf_counter() - started
+    cpu = time.process_time() - cpu
+    store.close()
+    return {
+        "seconds": seconds,
+        "cpu": cpu,
+        "words": report.words,
+        "documents_read": report.documents_read,
+        "entries": report.entries,
+        "candidates": report.candidates,
+        "rss_before": before,
+        "rss_peak": peak_rss(),
+    }
+
+
+def run_yake(corpus: Path) -> dict[str, Any]:
+    import yake
+
+    extractor = yake.KeywordExtractor(lan="ar", n=3, top=20)
+    files = sorted(corpus.glob("*.txt"))
+    before = peak_rss()
+    cpu = time.process_time()
+    started = time.perf_counter()
+    words = 0
+    keywords = 0
+    for path in files:
+        text = path.read_text(encoding="utf-8")
+        words += len(text.split())
+        keywords += len(extractor.extract_keywords(text))
+    seconds = time.perf_counter() - started
+    return {
+        "seconds": seconds,
+        "cpu": time.process_time() - cpu,
+        "words": words,
+        "documents_read": len(files),
+        "keywords": keywords,
+        "rss_before": before,
+        "rss_peak": peak_rss(),
+    }
+
+
+def run_lookups(db: Path, queries_file: Path, repeat: int) -> dict[str, Any]:
+    from glossary.lookup import lookup
+    from glossary.store import Store
+
+    queries = json.loads(queries_file.read_text(encoding="utf-8"))
+    store = Store(db, create=False)
+    started = time.perf_counter()
+    for _ in range(repeat):
+        for query in queries:
+            lookup(store, query)
+    seconds = time.perf_counter() - started
+    store.close()
+    return {"seconds": seconds, "queries": len(queries) * repeat}
+
+
+def run_tui(db: Path, queries_file: Path) -> dict[str, Any]:
+    from bench.tui import keystroke_latencies
+
+    queries = json.loads(queries_file.read_text(encoding="utf-8"))
+    started = time.perf_counter()
+    keys = keystroke_latencies(db, queries)
+    return {"seconds": time.perf_counter() - started, "keys": len(keys)}
+
+
+def main(argv: list[str]) -> int:
+    command, *args = argv
+    if command == "build":
+        result = run_build(Path(args[0]), Path(args[1]))
+    elif command == "yake":
+        result = run_yake(Path(args[0]))
+    elif command == "tui":
+        result = run_tui(Path(args[0]), Path(args[1]))
+    elif command == "lookups":
+        result = run_lookups(Path(args[0]), Path(args[1]), int(args[2]) if len(args) > 2 else 1)
+    else:
+        print(f"unknown command {command!r}", file=sys.stderr)
+        return 2
+    print(json.dumps(result))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
