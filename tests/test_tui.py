@@ -421,6 +421,19 @@ async def test_export_csv_to_a_typed_path(tui_db: Path, tmp_path: Path) -> None:
     assert not out.with_name(out.name + ".part").exists()
 
 
+async def test_export_picks_the_format_from_the_file_name(tui_db: Path, tmp_path: Path) -> None:
+    out = tmp_path / "glossary.tbx"
+    app = GlossaryApp(tui_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "x")
+        await settle(pilot)
+        await pilot.press("ctrl+u", *str(out), "enter")
+        await settle(pilot)
+    text = out.read_text(encoding="utf-8")
+    assert text.startswith("<?xml") and 'type="TBX-Basic"' in text and "DGST" in text
+
+
 async def test_translate_pane_lists_the_terms_of_a_text(tui_db: Path) -> None:
     text = (
         "من المرتقب أن يقوم المدير العام للأمن الوطني ولمراقبة التراب الوطني عبد اللطيف "

@@ -15,7 +15,8 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 
 from glossary.build import BuildReport, build
-from glossary.export import write_csv
+from glossary.export import Selection
+from glossary.formats import write_export
 from glossary.store import Store, StoreError
 from tui.data import count_entries
 from tui.screens.base import GlossaryScreen
@@ -157,19 +158,30 @@ class GlossaryApp(App[None]):
 
         def done(request: ExportRequest | None) -> None:
             if request is not None:
-                self.export_csv(request)
+                self.export_file(request)
 
         self.push_screen(ExportDialog(), done)
 
     @work(thread=True, exclusive=True, group="export")
-    def export_csv(self, request: ExportRequest) -> None:
-        """Write the CSV on a thread (own Store), through a temporary file."""
+    def export_file(self, request: ExportRequest) -> None:
+        """Write the export on a thread (own Store), through a temporary file.
+
+        The file name says the format: .tbx is TBX-Basic, .utf8/.txt an OmegaT glossary,
+        anything else our CSV."""
+        suffix = request.path.suffix.lower()
+        fmt = "tbx" if suffix == ".tbx" else "omegat" if suffix in (".utf8", ".txt") else "csv"
         partial = request.path.with_name(request.path.name + ".part")
         try:
             store = Store(self.db_path, create=False)
             try:
                 with partial.open("w", encoding="utf-8", newline="") as out:
-                    count = write_csv(store, out, request.include_candidates, request.bom)
+                    count = write_export(
+                        store,
+                        out,
+                        fmt,
+                        Selection(include_candidates=request.include_candidates),
+                        bom=request.bom and fmt == "csv",
+                    )
             finally:
                 store.close()
             partial.replace(request.path)

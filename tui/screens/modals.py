@@ -160,7 +160,7 @@ class NoteDialog(ModalScreen[str | None]):
 
 
 class ExportDialog(ModalScreen[ExportRequest | None]):
-    """Ask where to write the CSV, and what to put in it."""
+    """Ask where to write the export (its extension picks the format), and what to put in it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "cancel", "Cancel")]
 
@@ -171,7 +171,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
 
     def compose(self) -> ComposeResult:
         with Vertical(classes="dialog", id="export-dialog"):
-            yield Label("Export the glossary as CSV to:")
+            yield Label("Export to (.csv, .tbx for TBX, .utf8 for OmegaT):")
             yield Input(self.default, id="path")
             yield Checkbox("include ranked candidates", id="candidates")
             yield Checkbox("byte order mark (for Excel)", id="bom")
