@@ -10,8 +10,9 @@ from bidi.algorithm import get_display
 from rich.text import Text
 
 from glossary.build import build
+from glossary.enforce import find_terms
 from glossary.store import Store
-from tui.data import Filters, find_terms, search_entries
+from tui.data import Filters, search_entries
 from tui.direction import fit, layout, reorder, visual, wrap
 from tui.settings import SETTINGS_FILE, Settings, config_directory, load_settings, save_settings
 

@@ -6,11 +6,8 @@ in the search thread and are tested without a screen.
 
 from __future__ import annotations
 
-import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from glossary.arabic import tokenize
 from glossary.lexicon import KINDS
 from glossary.lookup import Hit, QueryError, lookup
 from glossary.review import list_entries
@@ -157,74 +154,3 @@ def count_entries(store: Store) -> int:
     """Entries of the glossary proper (what `glossary build` reports)."""
     rows = store.rows("SELECT count(*) FROM entries WHERE in_glossary = 1 OR reviewed = 1")
     return int(rows[0][0]) if rows else 0
-
-
-# --- Terms of a pasted text ------------------------------------------------------------
-# Terms never run across punctuation or line breaks.
-_SEGMENT = re.compile(r"[^.!?؟؛;:،,\n()\[\]«»\"“”]+")
-
-
-@dataclass(slots=True)
-class FoundTerm:
-    """A glossary entry found in a pasted text, with where it occurs."""
-
-    hit: Hit
-    surfaces: list[str] = field(default_factory=list)  # as written in the text
-    spans: list[tuple[int, int]] = field(default_factory=list)
-
-
-def find_terms(store: Store, text: str, max_words: int = MAX_TERM_WORDS) -> list[FoundTerm]:
-    """Glossary entries named in `text`, longest match first, in order of appearance.
-
-    For each word, n-grams of 1 to `max_words` words starting there are looked up
-    (lookup's 'exact' tier only). An n-gram that is neither an exact match nor the
-    prefix of some entry ends the growth, so a text costs about one lookup per word
-    rather than seven.
-    """
-    found: dict[int, FoundTerm] = {}
-    for start, end, hit in _term_spans(store, text, max_words):
-        term = found.setdefault(hit.entry_id, FoundTerm(hit))
-        term.surfaces.append(text[start:end])
-        term.spans.append((start, end))
-    return list(found.values())
-
-
-def _term_spans(store: Store, text: str, max_words: int) -> Iterator[tuple[int, int, Hit]]:
-    probes: dict[str, tuple[bool, Hit | None]] = {}
-
-    def probe(phrase: str) -> tuple[bool, Hit | None]:
-        """(worth growing, exact glossary hit) for one n-gram; cached per text."""
-        if phrase not in probes:
-            try:
-                hits = lookup(store, phrase, limit=1).hits
-            except QueryError:
-                hits = []
-            grow = any(h.match in ("exact", "prefix") for h in hits)
-            exact = next(
-                (
-                    h
-                    for h in hits
-                    if h.match == "exact" and (h.in_glossary or h.status == "approved")
-                ),
-                None,
-            )
-            probes[phrase] = (grow, exact)
-        return probes[phrase]
-
-    for segment in _SEGMENT.finditer(text):
-        tokens = tokenize(segment.group(), segment.start())
-        i = 0
-        while i < len(tokens):
-            best: tuple[int, Hit] | None = None
-            for n in range(1, min(max_words, len(tokens) - i) + 1):
-                grow, exact = probe(text[tokens[i].start : tokens[i + n - 1].end])
-                if exact is not None:
-                    best = (n, exact)
-                if not grow:
-                    break
-            if best is None:
-                i += 1
-                continue
-            n, hit = best
-            yield tokens[i].start, tokens[i + n - 1].end, hit
-            i += n

@@ -17,8 +17,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.widgets import DataTable, Footer, Label, Static, TextArea
 
+from glossary.enforce import FoundTerm, find_terms
 from glossary.store import Store
-from tui.data import FoundTerm, find_terms
 from tui.direction import fit, is_rtl_paragraph, visual
 from tui.screens.base import COMMON_KEYS, GlossaryScreen
 from tui.screens.entry import EntryScreen
