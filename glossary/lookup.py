@@ -114,7 +114,7 @@ def _arabic_tier(store: Store, text: str, tier: str) -> list[int]:
         )
     if tier == "prefix":
         ids: list[int] = []
-        for r in readings:
+        for r in _prefix_readings(readings):
             ids += _ids(
                 store,
                 "SELECT entry_id FROM forms WHERE words >= ? AND words < ? LIMIT 200",
@@ -127,6 +127,17 @@ def _arabic_tier(store: Store, text: str, tier: str) -> list[int]:
             ids += _fts(store, "search_fts", "ar", r)
         return ids
     raise ValueError(tier)
+
+
+def _prefix_readings(readings: list[str]) -> list[str]:
+    """A half-typed last word keeps its article, which the group key drops only from
+    whole words (المديرية الع → مديريه ع as well as مديريه الع)."""
+    extra = []
+    for reading in readings:
+        head, _, last = reading.rpartition(" ")
+        if last.startswith("ال") and len(last) < 4:
+            extra.append(f"{head} {last[2:]}".strip() if head else last[2:])
+    return list(dict.fromkeys([*readings, *(e for e in extra if e)]))
 
 
 def _latin_tier(store: Store, text: str, tier: str) -> list[int]:

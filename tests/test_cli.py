@@ -270,3 +270,9 @@ def test_an_ambiguous_edit_lists_candidates_and_changes_nothing(
     assert result.exit_code == 1
     assert "ambiguous; nothing changed" in result.output
     assert Store(fresh_db).query("SELECT id, status, kind FROM entries ORDER BY id") == before
+
+
+@pytest.mark.parametrize("query", ["المديرية العامة لمراق", "المديرية ال", "الجريمة الم"])
+def test_lookup_finds_a_half_typed_name(runner: CliRunner, seeds_db: Path, query: str) -> None:
+    hits = _lookup(runner, seeds_db, query)
+    assert hits and all(h["match"] == "prefix" for h in hits)
