@@ -68,6 +68,29 @@ def test_a_build_killed_half_way_leaves_the_glossary_as_it_was(
     assert build([SEEDS], store).documents_unchanged == 5
 
 
+def test_ctrl_c_during_a_build_says_so_and_changes_nothing(fresh_db: Path, tmp_path: Path) -> None:
+    before = _snapshot(fresh_db)
+    corpus = _big_corpus(tmp_path / "big", copies=40)
+    wal = Path(str(fresh_db) + "-wal")
+    start_size = wal.stat().st_size if wal.exists() else 0
+    process = subprocess.Popen(
+        [sys.executable, "-m", "glossary.cli", "build", str(corpus), "--db", str(fresh_db)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and process.poll() is None:
+        if wal.exists() and wal.stat().st_size > start_size:
+            break
+        time.sleep(0.005)
+    process.send_signal(signal.SIGINT)
+    _out, err = process.communicate(timeout=60)
+    assert process.returncode == 130
+    assert "interrupted; the glossary is unchanged" in err and "Traceback" not in err
+    assert _snapshot(fresh_db) == before
+
+
 def test_a_decision_taken_during_a_build_is_kept(fresh_db: Path, tmp_path: Path) -> None:
     corpus = _big_corpus(tmp_path / "big", copies=30)
     shutil.copytree(SEEDS, corpus, dirs_exist_ok=True)
