@@ -333,8 +333,9 @@ class Store:
             raise ValueError(column)
         if column == "origin":
             sql = (
-                "SELECT origin AS value, count(*) AS n FROM equivalents WHERE preferred = 1 "
-                "GROUP BY origin"
+                "SELECT q.origin AS value, count(*) AS n FROM equivalents q JOIN entries e "
+                "ON e.id = q.entry_id WHERE q.preferred = 1 AND e.in_glossary = 1 "
+                "GROUP BY q.origin"
             )
         else:
             sql = (
