@@ -20,12 +20,10 @@ from glossary.arabic import (
     strip_article,
     tokenize,
 )
-from glossary.compose import compose_french, is_adjective
+from glossary.compose import compose_french
 from glossary.equivalents import QUALIFIERS, Equivalent, merge_evidence, propose_equivalents
 from glossary.lexicon import Lexicon, LexiconEntry, load_lexicon
 from glossary.recognize import (
-    EVENT_HEADS,
-    ORG_HEADS,
     Span,
     composed_spans,
     event_spans,
@@ -34,8 +32,15 @@ from glossary.recognize import (
     person_spans,
     place_spans,
 )
+from glossary.shapes import (
+    entangled,
+    kind_by_shape,
+    neighbour,
+    term_phrase,
+    term_shaped,
+    without_qualifiers,
+)
 from glossary.termhood import (
-    CandidateStats,
     c_values,
     candidate_key,
     count_candidates,
@@ -245,7 +250,7 @@ class Miner:
                         units[k].inner.removeprefix("و"),
                         *(u.inner for u in units[k + 1 : end]),
                     )
-                    entry = self.lexicon.by_units.get(head + _without_qualifiers(words))
+                    entry = self.lexicon.by_units.get(head + without_qualifiers(words))
                     if entry is not None and entry.kind == "organisation":
                         found = Span(k, end, "organisation", "lexicon", entry)
                         break
@@ -328,7 +333,7 @@ class Miner:
     def _domain_phrases(self) -> None:
         """Noun phrases of the domain that occur even once (الخبرة الأمنية, منصات إلكترونية).
 
-        A phrase of 2–3 words is a term when it has a term's shape (see _term_phrase), one
+        A phrase of 2–3 words is a term when it has a term's shape (see term_phrase), one
         of its words is a word of the curated terms (the domain's vocabulary), and its
         French can be composed (so every word is known: unknown words are left to the
         statistics). Longest first; never across or inside a recognised name.
@@ -340,11 +345,9 @@ class Miner:
             for length in (3, 2):
                 for i in range(len(units) - length + 1):
                     j = i + length
-                    if used & set(range(i, j)) or not _term_phrase(units[i:j]):
+                    if used & set(range(i, j)) or not term_phrase(units[i:j]):
                         continue
-                    if any(
-                        _entangled(i, j, s, e, "term") or (s, e) == (i, j) for s, e, _k in spans
-                    ):
+                    if any(entangled(i, j, s, e, "term") or (s, e) == (i, j) for s, e, _k in spans):
                         continue
                     if not any(
                         u.inner in self.domain_words or u.first in self.domain_words
@@ -360,7 +363,7 @@ class Miner:
                     entry = self.entries.get(key)
                     if entry is None:
                         entry = self.entries[key] = MinedEntry(
-                            key, _kind_by_shape(tuple(key.split()))
+                            key, kind_by_shape(tuple(key.split()))
                         )
                     entry.sources.add("shape")
                     entry.is_glossary = True
@@ -391,7 +394,7 @@ class Miner:
             key = _group_key(phrase.units[start:n])
             entry = self.entries.get(key)
             if entry is None:
-                entry = self.entries[key] = MinedEntry(key, _kind_by_shape(tuple(key.split())))
+                entry = self.entries[key] = MinedEntry(key, kind_by_shape(tuple(key.split())))
                 self._add_occurrence(entry, phrase, start, n)
             entry.sources.add("corpus")
             entry.is_glossary = True
@@ -411,7 +414,7 @@ class Miner:
                 mined = self.entries[key]
                 mined.termhood, mined.specificity, mined.score = cvalues[words], spec, score
                 continue
-            if any(self.lexicon.by_units.get(w) for w in (words, _without_qualifiers(words))):
+            if any(self.lexicon.by_units.get(w) for w in (words, without_qualifiers(words))):
                 continue  # a lexicon term: recognised wherever it occurs, scored there
             if len(words) >= 2 and entry_stats.frequency >= 2 and score > 0:
                 ranked.append((score, words, cvalues[words], spec))
@@ -420,13 +423,13 @@ class Miner:
         for score, words, cvalue, spec in ranked[:MAX_CANDIDATES]:
             entry = MinedEntry(
                 " ".join(words),
-                _kind_by_shape(words),
+                kind_by_shape(words),
                 termhood=cvalue,
                 specificity=spec,
                 score=score,
             )
             entry.sources.add("statistics")
-            entry.is_glossary = score >= GLOSSARY_THRESHOLD and _term_shaped(words, stats)
+            entry.is_glossary = score >= GLOSSARY_THRESHOLD and term_shaped(words, stats)
             selected[words] = entry
         self._collect(selected)
         for entry in selected.values():
@@ -455,10 +458,10 @@ class Miner:
                     if entry is None or not is_candidate(units[i:j]):
                         continue
                     self._add_occurrence(entry, phrase, i, j)
-                    if not any(_entangled(i, j, s, e, kind) for s, e, kind in spans):
+                    if not any(entangled(i, j, s, e, kind) for s, e, kind in spans):
                         free[words] += 1
-                    left.setdefault(words, set()).add(_neighbour(units, i - 1))
-                    right.setdefault(words, set()).add(_neighbour(units, j))
+                    left.setdefault(words, set()).add(neighbour(units, i - 1))
+                    right.setdefault(words, set()).add(neighbour(units, j))
         for words, entry in selected.items():
             if not entry.is_glossary:
                 continue
@@ -469,129 +472,9 @@ class Miner:
                 entry.is_glossary = False
 
 
-def _entangled(i: int, j: int, start: int, end: int, kind: str) -> bool:
-    """Whether candidate [i, j) crosses a recognised span or wraps a name in more words."""
-    if end <= i or j <= start or (start, end) == (i, j):
-        return False
-    if start <= i and j <= end:
-        return True  # a piece of a recognised name (المديرية العامة)
-    return not (i <= start and end <= j) or kind != "term"
-
-
-def _neighbour(units: list[Unit], index: int) -> str | None:
-    """The word next to a candidate, None at a phrase edge or a function word."""
-    if index < 0 or index >= len(units) or units[index].is_function:
-        return None
-    return units[index].inner
-
-
 _PARENTHESIS = re.compile(r"\s*\(\s*([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 .'’&\-]{0,80}?)\s*\)")
 # A domain noun phrase needs a composed French at least this sure to become an entry.
 DOMAIN_PHRASE_CONFIDENCE = 0.55
 # French built from two curated parts (a title and an institution): likely, not certain.
 COMPOSED_CONFIDENCE = 0.6
 _DIRECTOR = frozenset({"مدير", "مديره"})
-
-
-# Support nouns that head phrases without naming a concept (مستوى التعاون, إطار التعاون).
-_LIGHT_HEADS = frozenset(
-    strip_article(search_key(w))
-    for w in [
-        "مجال",
-        "مجالات",
-        "إطار",
-        "مستوى",
-        "مستويات",
-        "جانب",
-        "آليات",
-        "آلية",
-        "حالة",
-        "حالات",
-        "صورة",
-        "تقييم",
-        "ضمان",
-        "إجراء",
-        "تجاوز",
-        "إعادة",
-        "عناصر",
-        "عنصر",
-        "تعزيز",
-        "تقوية",
-        "توسيع",
-        "دعم",
-        "زيارة",
-        "اقتراب",
-        "نوع",
-        "أهمية",
-        "بناء",
-        "تطوير",
-        "مسار",
-        "سياق",
-        "ظل",
-        "إطار",
-        "قدرة",
-        "قدرات",
-        "رغبة",
-        "خطوة",
-        "محطة",
-        "نموذج",
-        "أشكال",
-        "شكل",
-        "عدد",
-        "سلسلة",
-    ]
-)
-# Complements that point back to the text, not to a concept (أمن البلدين).
-_REFERENTIAL = frozenset(
-    strip_article(search_key(w))
-    for w in ["البلدين", "الطرفين", "الجانبين", "البلد", "الطرف", "الجانب"]
-)
-
-
-def _term_phrase(units: list[Unit]) -> bool:
-    """The shape of a domain term: a head noun, then relational (nisba) adjectives or a
-    definite complement; no function word, no coordination, no preposition inside."""
-    if not is_candidate(units) or units[0].first in _LIGHT_HEADS:
-        return False
-    for unit in units[1:]:
-        if unit.is_function or unit.key.startswith(("و", "ل", "ب", "ف")) and not unit.definite:
-            return False
-        if unit.key.startswith(("و", "ل")) or unit.inner in _REFERENTIAL:
-            return False
-        relational = unit.inner.endswith(("ي", "يه", "يين", "يات", "يون"))
-        if not (relational or unit.definite):
-            return False
-        # A qualitative adjective (الوثيق, القوي) describes; a term's adjectives classify:
-        # relational ones (الأمني) or participles of derived verbs (المتبادلة, المنظمة).
-        if not relational and not unit.inner.startswith("م") and is_adjective(unit.inner):
-            return False
-    return True
-
-
-def _without_qualifiers(words: tuple[str, ...]) -> tuple[str, ...]:
-    end = len(words)
-    while end > 1 and words[end - 1] in QUALIFIERS:
-        end -= 1
-    return words[:end]
-
-
-def _kind_by_shape(words: tuple[str, ...]) -> str:
-    if words[0] in ORG_HEADS:
-        return "organisation"
-    if words[0] in EVENT_HEADS and words[-1].isdigit():
-        return "event"
-    return "term"
-
-
-def _term_shaped(words: tuple[str, ...], stats: dict[tuple[str, ...], CandidateStats]) -> bool:
-    """A multiword term is a noun phrase: its first word is not a conjugated verb.
-
-    Imperfect verbs start with ي; perfect verbs are short and never take the article.
-    The first word is accepted when the corpus also shows it with the article.
-    """
-    first = words[0]
-    if len(words) > 4 or (first.startswith("ي") and len(first) >= 4):
-        return False
-    if any(w in FUNCTION_WORDS and w != "غير" or w.startswith("و") for w in words[1:]):
-        return False  # coordinations and clauses are not terms (الإرهاب والجريمة)
-    return len(first) >= 4 or any(k[0] == first for k in stats if len(k) == 1)

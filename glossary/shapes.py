@@ -1,0 +1,133 @@
+"""The shapes of terms: which n-grams and noun phrases may be glossary entries.
+
+Pure functions over units, shared by the miner's statistical and shape-based passes.
+"""
+
+from __future__ import annotations
+
+from glossary.arabic import FUNCTION_WORDS, search_key, strip_article
+from glossary.compose import is_adjective
+from glossary.equivalents import QUALIFIERS
+from glossary.recognize import EVENT_HEADS, ORG_HEADS
+from glossary.termhood import CandidateStats, is_candidate
+from glossary.units import Unit
+
+
+def entangled(i: int, j: int, start: int, end: int, kind: str) -> bool:
+    """Whether candidate [i, j) crosses a recognised span or wraps a name in more words."""
+    if end <= i or j <= start or (start, end) == (i, j):
+        return False
+    if start <= i and j <= end:
+        return True  # a piece of a recognised name (المديرية العامة)
+    return not (i <= start and end <= j) or kind != "term"
+
+
+def neighbour(units: list[Unit], index: int) -> str | None:
+    """The word next to a candidate, None at a phrase edge or a function word."""
+    if index < 0 or index >= len(units) or units[index].is_function:
+        return None
+    return units[index].inner
+
+
+# Support nouns that head phrases without naming a concept (مستوى التعاون, إطار التعاون).
+_LIGHT_HEADS = frozenset(
+    strip_article(search_key(w))
+    for w in [
+        "مجال",
+        "مجالات",
+        "إطار",
+        "مستوى",
+        "مستويات",
+        "جانب",
+        "آليات",
+        "آلية",
+        "حالة",
+        "حالات",
+        "صورة",
+        "تقييم",
+        "ضمان",
+        "إجراء",
+        "تجاوز",
+        "إعادة",
+        "عناصر",
+        "عنصر",
+        "تعزيز",
+        "تقوية",
+        "توسيع",
+        "دعم",
+        "زيارة",
+        "اقتراب",
+        "نوع",
+        "أهمية",
+        "بناء",
+        "تطوير",
+        "مسار",
+        "سياق",
+        "ظل",
+        "إطار",
+        "قدرة",
+        "قدرات",
+        "رغبة",
+        "خطوة",
+        "محطة",
+        "نموذج",
+        "أشكال",
+        "شكل",
+        "عدد",
+        "سلسلة",
+    ]
+)
+# Complements that point back to the text, not to a concept (أمن البلدين).
+_REFERENTIAL = frozenset(
+    strip_article(search_key(w))
+    for w in ["البلدين", "الطرفين", "الجانبين", "البلد", "الطرف", "الجانب"]
+)
+
+
+def term_phrase(units: list[Unit]) -> bool:
+    """The shape of a domain term: a head noun, then relational (nisba) adjectives or a
+    definite complement; no function word, no coordination, no preposition inside."""
+    if not is_candidate(units) or units[0].first in _LIGHT_HEADS:
+        return False
+    for unit in units[1:]:
+        if unit.is_function or unit.key.startswith(("و", "ل", "ب", "ف")) and not unit.definite:
+            return False
+        if unit.key.startswith(("و", "ل")) or unit.inner in _REFERENTIAL:
+            return False
+        relational = unit.inner.endswith(("ي", "يه", "يين", "يات", "يون"))
+        if not (relational or unit.definite):
+            return False
+        # A qualitative adjective (الوثيق, القوي) describes; a term's adjectives classify:
+        # relational ones (الأمني) or participles of derived verbs (المتبادلة, المنظمة).
+        if not relational and not unit.inner.startswith("م") and is_adjective(unit.inner):
+            return False
+    return True
+
+
+def without_qualifiers(words: tuple[str, ...]) -> tuple[str, ...]:
+    end = len(words)
+    while end > 1 and words[end - 1] in QUALIFIERS:
+        end -= 1
+    return words[:end]
+
+
+def kind_by_shape(words: tuple[str, ...]) -> str:
+    if words[0] in ORG_HEADS:
+        return "organisation"
+    if words[0] in EVENT_HEADS and words[-1].isdigit():
+        return "event"
+    return "term"
+
+
+def term_shaped(words: tuple[str, ...], stats: dict[tuple[str, ...], CandidateStats]) -> bool:
+    """A multiword term is a noun phrase: its first word is not a conjugated verb.
+
+    Imperfect verbs start with ي; perfect verbs are short and never take the article.
+    The first word is accepted when the corpus also shows it with the article.
+    """
+    first = words[0]
+    if len(words) > 4 or (first.startswith("ي") and len(first) >= 4):
+        return False
+    if any(w in FUNCTION_WORDS and w != "غير" or w.startswith("و") for w in words[1:]):
+        return False  # coordinations and clauses are not terms (الإرهاب والجريمة)
+    return len(first) >= 4 or any(k[0] == first for k in stats if len(k) == 1)
