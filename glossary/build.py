@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from glossary.arabic import group_key, search_key
+from glossary.machine import apply_cached
 from glossary.mining import MinedEntry, Miner, SentenceText
 from glossary.reader import Document, Skipped, find_files, read_document
 from glossary.store import EntryRecord, FormRecord, OccurrenceRecord, Store
@@ -78,6 +79,7 @@ def build(paths: Sequence[Path], store: Store, progress: Progress | None = None)
         notify("mining", 1, 1)
         notify("writing", 0, 1)
         store.replace_mined([to_record(e) for e in mined])
+        apply_cached(store)  # machine French from earlier `build --mt` runs
         notify("writing", 1, 1)
     report.entries = sum(e.is_glossary for e in mined)
     report.candidates = len(mined) - report.entries

@@ -17,6 +17,7 @@ from glossary.store import Store, StoreError
 
 if TYPE_CHECKING:
     from glossary.build import BuildReport
+    from glossary.machine import Engine
 
 # Mining, export and evaluation are imported inside their commands: `lookup` starts
 # without loading the miner (measured: ~0.1 s of imports it never uses).
@@ -89,20 +90,32 @@ class _ProgressBar:
 @cli.command("build")
 @click.argument("paths", nargs=-1, type=click.Path(path_type=Path))
 @db_option
-def build_command(paths: tuple[Path, ...], db_path: Path) -> None:
+@click.option(
+    "--mt",
+    is_flag=True,
+    help="Also propose French from the installed Argos model for entries with none.",
+)
+def build_command(paths: tuple[Path, ...], db_path: Path, mt: bool) -> None:
     """Mine PATHS (files or folders; default seeds/) into the glossary db.
 
     Reads .txt, .md and .html in UTF-8, UTF-16 or Windows-1256. Unchanged files are
     skipped; human decisions survive rebuilds; a failed build changes nothing.
 
+    With --mt, glossary entries that still have no French get a machine translation
+    (origin mt, confidence at most 0.5, from the engine's score); a lexicon, corpus or
+    human French is never replaced. Machine French is kept in the db, so later builds
+    without --mt keep it and only new entries are sent to the engine.
+
     \b
     Example:
       glossary build seeds/ more-articles/ --db glossary.db
+      glossary build seeds/ --mt
     """
     from glossary.build import build
     from glossary.reader import CorpusError
 
     sources = list(paths) or [Path("seeds")]
+    engine = _engine() if mt else None  # fail before building, not after
     store = open_store(db_path, create=True)
     bar = _ProgressBar()
     try:
@@ -119,8 +132,38 @@ def build_command(paths: tuple[Path, ...], db_path: Path) -> None:
     _print_summary(report, db_path)
     if report.documents_read + report.documents_unchanged == 0 and report.sentences == 0:
         fail("no readable text found in " + ", ".join(str(p) for p in sources))
+    if engine is not None:
+        _propose_french(store, engine)
     _print_sample(store)
     store.close()
+
+
+def _engine() -> Engine:
+    """The installed ar→fr engine, or exit with the one-line reason there is none."""
+    from glossary.translate import MtUnavailable, get_translator
+
+    try:
+        return get_translator()
+    except MtUnavailable as exc:
+        fail(f"--mt: {exc}", 1)
+        raise  # unreachable: fail exits
+
+
+def _propose_french(store: Store, engine: Engine) -> None:
+    from glossary.machine import translate_entries
+
+    bar = _ProgressBar()
+    try:
+        proposals = translate_entries(store, engine, progress=bar)
+    except KeyboardInterrupt:
+        bar.close()
+        fail("interrupted; the glossary is built, machine proposals were not saved", 130)
+    bar.close()
+    click.echo(
+        f"Machine proposals ({' + '.join(engine.packages)}): {proposals.translated} entries "
+        f"translated, {proposals.unusable} outputs refused; {proposals.applied} entries "
+        f"given machine French; {proposals.without_french} glossary entries without French"
+    )
 
 
 def _print_summary(report: BuildReport, db_path: Path) -> None:

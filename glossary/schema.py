@@ -90,5 +90,18 @@ MIGRATIONS: list[str] = [
         );
         CREATE VIRTUAL TABLE fuzzy_fts USING fts5(entry_id UNINDEXED, text, tokenize = 'trigram');
     """,
+    # 2: machine translations of entries (glossary build --mt), kept across rebuilds so
+    # that a rebuild puts them back without loading Argos again
+    """
+        CREATE TABLE machine_translations (
+            key TEXT PRIMARY KEY,  -- search key of the Arabic text translated
+            ar TEXT NOT NULL,
+            fr TEXT NOT NULL,
+            score REAL NOT NULL,  -- the engine's hypothesis score (log-probability)
+            confidence REAL NOT NULL,
+            model TEXT NOT NULL,
+            created_at TEXT NOT NULL
+        );
+    """,
 ]
 LATEST = len(MIGRATIONS)

@@ -69,8 +69,43 @@ def _pieces(model: bytes) -> list[str]:
     return [sp.id_to_piece(i) for i in range(sp.get_piece_size())]
 
 
-def save_copy_model(vocab: list[str], folder: Path) -> None:
-    """A CTranslate2 Transformer (1 layer, 1 head) that copies its source, saved in `folder`."""
+# Arabic letter → Latin letter, for the transliterating variant of the model.
+_ROMAN = dict(
+    zip(
+        "ابتثجحخدذرزسشصضطظعغفقكلمنهويءأإآؤئةى",
+        "abttjhkddrzsscdtzaafqklmnhwyaaiaoiaa",
+        strict=True,
+    )
+)
+
+
+def transliteration(vocab: list[str]) -> list[int]:
+    """For each piece, the piece the transliterating model writes for it.
+
+    An Arabic piece becomes the piece of the Latin letter for its first Arabic letter
+    (keeping a word start ▁ when the vocabulary has that piece); other pieces stay.
+    The output is Latin, nothing like French, but shaped like an engine's: one target
+    piece per source piece, with a real score.
+    """
+    index = {piece: i for i, piece in enumerate(vocab)}
+    targets = []
+    for i, piece in enumerate(vocab):
+        letters = [_ROMAN[c] for c in piece if c in _ROMAN]
+        if not letters:
+            targets.append(i)
+            continue
+        word_start = piece.startswith("\u2581")
+        choice = ("\u2581" + letters[0]) if word_start else letters[0]
+        targets.append(index.get(choice, index.get(letters[0], i)))
+    return targets
+
+
+def save_copy_model(vocab: list[str], folder: Path, targets: list[int] | None = None) -> None:
+    """A CTranslate2 Transformer (1 layer, 1 head) that copies its source, saved in `folder`.
+
+    `targets` (piece → piece written for it) turns the copy into a piece-by-piece
+    rewriting, as the transliterating variant does.
+    """
     from ctranslate2.specs import TransformerSpec
 
     v, p = len(vocab), POSITIONS
@@ -117,7 +152,11 @@ def save_copy_model(vocab: list[str], folder: Path) -> None:
     cross.linear[0].weight = 4.0 * pos_dims  # query: decoder position t …
     cross.linear[1].weight = np.concatenate([pos_dims, tok_dims])  # … meets source position t
     cross.linear[2].weight = 4.0 * tok_dims  # and brings its token along
-    spec.decoder.projection.weight = 3.0 * tok[:, :].copy()
+    projection = 3.0 * tok[:, :].copy()
+    if targets is not None:
+        projection = np.zeros((v, d), np.float32)
+        projection[np.asarray(targets), np.arange(v)] = 3.0  # token i is written as targets[i]
+    spec.decoder.projection.weight = projection
     spec.register_source_vocabulary(vocab)
     spec.register_target_vocabulary(vocab)
     spec.validate()
@@ -194,12 +233,18 @@ def metadata(from_code: str = "ar", to_code: str = "fr") -> dict[str, object]:
     }
 
 
-def build_package_folder(folder: Path, from_code: str = "ar", to_code: str = "fr") -> Path:
-    """Write an unzipped package into `folder` (created); returns it."""
+def build_package_folder(
+    folder: Path, from_code: str = "ar", to_code: str = "fr", *, romanize: bool = False
+) -> Path:
+    """Write an unzipped package into `folder` (created); returns it.
+
+    `romanize`: the model writes Arabic pieces in Latin letters instead of copying them.
+    """
     folder.mkdir(parents=True, exist_ok=True)
     model = train_sentencepiece()
     (folder / "sentencepiece.model").write_bytes(model)
-    save_copy_model(_pieces(model), folder / "model")
+    vocab = _pieces(model)
+    save_copy_model(vocab, folder / "model", transliteration(vocab) if romanize else None)
     (folder / "minisbd").mkdir(exist_ok=True)
     (folder / "minisbd" / f"{from_code}.onnx").write_bytes(minisbd_onnx(from_code))
     (folder / "metadata.json").write_text(json.dumps(metadata(from_code, to_code)))
@@ -216,9 +261,10 @@ def zip_package(folder: Path, target: Path, *, skip: tuple[str, ...] = ()) -> Pa
     return target
 
 
-def build_argosmodel(workdir: Path, from_code: str = "ar", to_code: str = "fr") -> Path:
+def build_argosmodel(
+    workdir: Path, from_code: str = "ar", to_code: str = "fr", *, romanize: bool = False
+) -> Path:
     """A complete tiny `.argosmodel` in `workdir`; returns its path."""
-    folder = build_package_folder(
-        workdir / f"translate-{from_code}_{to_code}-tiny", from_code, to_code
-    )
-    return zip_package(folder, workdir / f"translate-{from_code}_{to_code}-tiny.argosmodel")
+    name = f"translate-{from_code}_{to_code}-{'roman' if romanize else 'tiny'}"
+    folder = build_package_folder(workdir / name, from_code, to_code, romanize=romanize)
+    return zip_package(folder, workdir / f"{name}.argosmodel")

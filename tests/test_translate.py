@@ -290,3 +290,82 @@ def test_pivot_packages_make_a_route(tmp_path: Path, monkeypatch: pytest.MonkeyP
     assert route([ar_en]) == [] and route([en_fr, ar_en]) == [ar_en, en_fr]
     direct = PackageInfo("c", "ar", "fr", "1")
     assert route([ar_en, en_fr, direct]) == [direct]
+
+
+# --- machine proposals: glossary build --mt --------------------------------------------
+SNAILS = "الحلزونات البرتقالية"  # invented domain: no lexicon row, no composable French
+SNAIL_TEXT = (
+    f"قال الباحث إن {SNAILS} تنتشر في الحقول. وأضاف أن {SNAILS} لا تضر بالمحاصيل.\n"
+    f"وتشير الدراسة إلى أن {SNAILS} تعيش طويلا. ويتابع المختصون {SNAILS} عن كثب.\n"
+)
+
+
+def _glossary(args: list[str], home: Path, packages: Path) -> subprocess.CompletedProcess[str]:
+    """Run the installed `glossary` command with its own Argos home (Argos reads it once)."""
+    env = {
+        **os.environ,
+        "HOME": str(home),
+        "ARGOS_PACKAGES_DIR": str(packages),
+        "XDG_DATA_HOME": str(home / "data"),
+        "XDG_CONFIG_HOME": str(home / "config"),
+        "XDG_CACHE_HOME": str(home / "cache"),
+    }
+    command = [sys.executable, "-c", "from glossary.cli import main; main()", *args]
+    return subprocess.run(command, check=False, capture_output=True, text=True, env=env, cwd=ROOT)
+
+
+def test_build_mt_gives_machine_french_only_where_there_is_none(tmp_path: Path) -> None:
+    corpus = tmp_path / "corpus"
+    shutil.copytree(ROOT / "seeds", corpus)
+    (corpus / "snails.txt").write_text(SNAIL_TEXT, encoding="utf-8")
+    home, packages, db = tmp_path / "home", tmp_path / "home" / "packages", tmp_path / "g.db"
+    model = build_argosmodel(tmp_path, romanize=True)  # writes Arabic in Latin letters
+    assert _glossary(["models", "install", "--from", str(model)], home, packages).returncode == 0
+    first = _glossary(["build", str(corpus), "--db", str(db)], home, packages)
+    assert first.returncode == 0, first.stderr
+    # A person's French for one entry without any: the engine must leave it alone.
+    human = _glossary(
+        ["edit", "العابرة للحدود", "--fr", "transnational", "--db", str(db)], home, packages
+    )
+    assert human.returncode == 0, human.stderr
+
+    built = _glossary(["build", str(corpus), "--db", str(db), "--mt"], home, packages)
+
+    assert built.returncode == 0, built.stderr
+    assert "Machine proposals (translate-ar_fr-roman" in built.stdout
+    store = Store(db)
+    machine = store.rows(
+        "SELECT e.ar, q.fr, q.confidence, q.preferred, e.status FROM equivalents q "
+        "JOIN entries e ON e.id = q.entry_id WHERE q.origin = 'mt'"
+    )
+    assert [row[0] for row in machine] == [SNAILS]  # lexicon, corpus, human French untouched
+    _ar, fr, confidence, preferred, status = machine[0]
+    assert fr.isascii() and fr.strip() and 0 < confidence <= 0.5
+    assert preferred == 1 and status == "proposed"
+    assert store.rows(
+        "SELECT q.fr, q.human FROM equivalents q JOIN entries e ON e.id = q.entry_id "
+        "WHERE e.ar = 'العابرة للحدود'"
+    ) == [("transnational", 1)]
+    store.close()
+
+    # A later build without --mt, on a machine without the model, keeps the proposal.
+    bare = tmp_path / "no-model"
+    again = _glossary(["build", str(corpus), "--db", str(db)], bare, bare / "packages")
+    assert again.returncode == 0, again.stderr
+    found = _glossary(["lookup", SNAILS, "--db", str(db)], bare, bare / "packages")
+    assert f"{SNAILS}  →  {fr}" in found.stdout
+    assert "mt 0.50" in found.stdout or f"mt {confidence:.2f}" in found.stdout
+
+
+def test_build_mt_without_a_model_fails_before_building(tmp_path: Path) -> None:
+    home = tmp_path / "home"
+    db = tmp_path / "g.db"
+    result = _glossary(["build", str(ROOT / "seeds"), "--db", str(db), "--mt"], home, home / "p")
+    assert result.returncode == 1
+    assert result.stderr.strip().splitlines() == [
+        (
+            "error: --mt: no Arabic→French model installed: run `glossary models install` "
+            "(online) or `glossary models install --from FILE.argosmodel`"
+        )
+    ]
+    assert not db.exists()
