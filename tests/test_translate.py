@@ -14,7 +14,6 @@ import shutil
 import subprocess
 import sys
 import zipfile
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -37,33 +36,6 @@ TEXT = (
     f"أعلنت {DGST_AR} عن تعاون مع المديرية العامة للأمن الداخلي الفرنسية.\n"
     f"وقال مسؤول إن الأمن الداخلي أولوية، وإن {DGST_AR} شريك أساسي."
 )
-ARGOS_ENV = ("HOME", "ARGOS_PACKAGES_DIR", "XDG_DATA_HOME", "XDG_CONFIG_HOME", "XDG_CACHE_HOME")
-
-
-@pytest.fixture(scope="session")
-def argos_home(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
-    """A private HOME and packages folder for the whole session (Argos reads them once)."""
-    home = tmp_path_factory.mktemp("argos-home")
-    saved = {key: os.environ.get(key) for key in ARGOS_ENV}
-    os.environ.update(
-        HOME=str(home),
-        ARGOS_PACKAGES_DIR=str(home / "packages"),
-        XDG_DATA_HOME=str(home / "data"),
-        XDG_CONFIG_HOME=str(home / "config"),
-        XDG_CACHE_HOME=str(home / "cache"),
-    )
-    yield home
-    for key, value in saved.items():
-        if value is None:
-            os.environ.pop(key, None)
-        else:
-            os.environ[key] = value
-
-
-@pytest.fixture(scope="session")
-def tiny_model(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """The tiny ar→fr .argosmodel, built once (about 1.5 s)."""
-    return build_argosmodel(tmp_path_factory.mktemp("tiny-model"))
 
 
 @pytest.fixture(scope="session")
@@ -77,14 +49,6 @@ def approved_db(tmp_path_factory: pytest.TempPathFactory, seeds_db: Path) -> Pat
     set_status(store, hit.entry_id, "approved")
     store.close()
     return db
-
-
-@pytest.fixture(scope="session")
-def installed_model(argos_home: Path, tiny_model: Path) -> Path:
-    result = CliRunner().invoke(cli, ["models", "install", "--from", str(tiny_model)])
-    assert result.exit_code == 0, result.output
-    assert "installed translate-ar_fr-tiny (ar→fr" in result.output
-    return argos_home / "packages"
 
 
 def _translate(db: Path, *args: str, text: str = TEXT) -> dict[str, object]:

@@ -10,10 +10,11 @@ from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import DataTable, ListView, OptionList, TextArea
+from textual.widgets import Checkbox, DataTable, ListView, OptionList, TextArea
 
 from glossary.build import build
-from glossary.review import entry_detail
+from glossary.lookup import lookup
+from glossary.review import entry_detail, set_status
 from glossary.store import Store
 from tui.app import GlossaryApp
 from tui.direction import fit, visual
@@ -434,7 +435,10 @@ async def test_export_picks_the_format_from_the_file_name(tui_db: Path, tmp_path
     assert text.startswith("<?xml") and 'type="TBX-Basic"' in text and "DGST" in text
 
 
-async def test_translate_pane_lists_the_terms_of_a_text(tui_db: Path) -> None:
+async def test_translate_pane_lists_the_terms_of_a_text(
+    tui_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "no-packages"))
     text = (
         "من المرتقب أن يقوم المدير العام للأمن الوطني ولمراقبة التراب الوطني عبد اللطيف "
         "الحموشي، بزيارة العاصمة الفرنسية باريس."
@@ -453,10 +457,53 @@ async def test_translate_pane_lists_the_terms_of_a_text(tui_db: Path) -> None:
         assert {"Paris", "Abdellatif Hammouchi"} <= french
         table = screen.query_one("#terms", DataTable)
         assert table.row_count == len(screen.terms)
+        await pilot.press("ctrl+t")  # no model: said in one line, the terms stay
+        await settle(pilot)
+        note = str(screen.query_one("#model-note").render())
+        assert "no Arabic→French model installed" in note and "\n" not in note
+        assert screen.query_one("#terms", DataTable).row_count == len(screen.terms)
         table.focus()
         await pilot.press("enter")
         await settle(pilot)
         assert isinstance(app.screen, EntryScreen)
+
+
+async def test_translate_pane_translates_with_the_glossary_enforced(
+    tui_db: Path, installed_model: Path
+) -> None:
+    """With the tiny real Argos model (it copies its source): the French is put in."""
+    store = Store(tui_db)
+    dgst = lookup(store, DGST_AR).hits[0].entry_id
+    set_status(store, dgst, "approved")
+    store.close()
+    text = f"أعلنت {DGST_AR} عن تعاون مع المديرية العامة للأمن الداخلي الفرنسية."
+    app = GlossaryApp(tui_db)
+    async with app.run_test(size=SIZE) as pilot:
+        await settle(pilot)
+        await pilot.press("enter", "t")
+        await settle(pilot)
+        screen = app.screen
+        assert isinstance(screen, TranslateScreen)
+        assert "Ctrl+T translates" in str(screen.query_one("#model-note").render())
+        screen.query_one("#source", TextArea).load_text(text)
+        await settle(pilot)
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        french = screen.query_one("#translation", TextArea).text
+        assert "Direction générale de la surveillance du territoire (DGST)" in french
+        by_ar = {r.ar: r.status for r in screen.reports}
+        assert by_ar[DGST_AR] == "enforced"
+        assert by_ar["المديرية العامة للأمن الداخلي"] == "unenforced"  # proposed, box unticked
+        note = str(screen.query_one("#model-note").render())
+        assert "Translated with translate-ar_fr-tiny" in note and "1 enforced" in note
+        table = screen.query_one("#terms", DataTable)
+        assert str(table.get_cell(str(dgst), "check")) == "enforced"
+
+        screen.query_one("#proposed", Checkbox).value = True  # the proposed French too
+        await pilot.press("ctrl+t")
+        await settle(pilot)
+        assert "DGSI" in screen.query_one("#translation", TextArea).text
+        assert {r.status for r in screen.reports} == {"enforced"}
 
 
 # --- missing or empty db ---------------------------------------------------------------

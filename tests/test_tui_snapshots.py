@@ -209,7 +209,10 @@ def test_rtl_results(snap_compare: SnapCompare, snapshot_db: Path) -> None:
     assert snap_compare(GlossaryApp(snapshot_db), terminal_size=SIZE, run_before=keys("enter"))
 
 
-def test_translate_pane(snap_compare: SnapCompare, snapshot_db: Path) -> None:
+def test_translate_pane(
+    snap_compare: SnapCompare, snapshot_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("ARGOS_PACKAGES_DIR", str(tmp_path / "none"))  # no model: its hint
     assert snap_compare(
         GlossaryApp(snapshot_db), terminal_size=SIZE, run_before=keys("enter", "t", text=TEXT)
     )

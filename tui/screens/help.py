@@ -29,6 +29,7 @@ KEYS: list[tuple[str, list[tuple[str, str]]]] = [
             ("f / s / o", "filter by kind / filter by status / sort (each key cycles)"),
             ("c", "clear filters"),
             ("t", "translate pane: paste Arabic, see its glossary terms"),
+            ("Ctrl+T", "in the translate pane: translate, glossary enforced"),
             ("x", "export: CSV, TBX (.tbx) or OmegaT (.utf8)"),
         ],
     ),

@@ -1,45 +1,62 @@
-"""Paste Arabic text; see the glossary terms it contains with their French.
+"""Paste Arabic text; see its glossary terms, and translate it with the glossary enforced.
 
-Machine translation comes with the translation feature (issue 5); until a model is
-installed this screen says how to get one.
+Terms are looked up as you type (on the search thread). Ctrl+T translates with the
+installed Argos model (glossary.translate, the same code as `glossary translate`): the
+approved French (and, when ticked, the proposed) is forced into the output, and each
+term's row says whether it was enforced, repaired or is missing. The engine is loaded on
+the first Ctrl+T (Argos takes seconds to import), in a thread, never at start-up.
 """
 
 from __future__ import annotations
 
 import asyncio
 from functools import partial
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
 
 from rich.console import JustifyMethod
 from rich.text import Text
 from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import DataTable, Footer, Label, Static, TextArea
+from textual.widgets import Checkbox, DataTable, Footer, Label, Static, TextArea
 
-from glossary.enforce import FoundTerm, find_terms
+from glossary import models
+from glossary.enforce import Enforced, FoundTerm, TermReport, enforce, find_terms
 from glossary.store import Store
 from tui.direction import fit, is_rtl_paragraph, visual
 from tui.screens.base import COMMON_KEYS, GlossaryScreen
 from tui.screens.entry import EntryScreen
 from tui.session import Session
 
-NO_MODEL = (
-    "No translation model is installed: install one with `glossary models install`, "
-    "coming with the translation feature."
-)
+if TYPE_CHECKING:
+    from glossary.translate import Translator
+
+NO_MODEL = "No model installed: `glossary models install [--from FILE]` to translate."
 DEBOUNCE_SECONDS = 0.3
 MAX_TEXT = 20_000  # characters looked up; a longer paste is cut, with a warning
+STATUS_STYLE = {
+    "enforced": "green",
+    "repaired": "yellow",
+    "missing": "bold red",
+    "unenforced": "dim",
+}
 
 
 class TranslateScreen(GlossaryScreen):
     """Source text above, its glossary terms below."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("escape", "back", "Back"), *COMMON_KEYS]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("escape", "back", "Back"),
+        Binding("ctrl+t", "translate", "Translate", priority=True),
+        *COMMON_KEYS,
+    ]
 
     def __init__(self, session: Session) -> None:
         super().__init__(session)
         self.terms: list[FoundTerm] = []
+        self.reports: list[TermReport] = []  # of the last translation, one per term
+        self.translation: str | None = None
+        self._translator: Translator | None = None
 
     def compose(self) -> ComposeResult:
         yield Label(
@@ -47,10 +64,24 @@ class TranslateScreen(GlossaryScreen):
             classes="section",
         )
         yield TextArea(id="source", soft_wrap=True, show_line_numbers=False)
+        yield Checkbox("also enforce proposed French (not only approved)", id="proposed")
         yield Static("No text yet.", id="terms-status")
         yield DataTable[Text](id="terms", cursor_type="row", zebra_stripes=True)
-        yield Static(NO_MODEL, id="model-note")
+        yield TextArea(
+            id="translation",
+            soft_wrap=True,
+            read_only=True,
+            placeholder="Ctrl+T: the French translation, glossary enforced, appears here",
+        )
+        yield Static(self._model_note(), id="model-note")
         yield Footer()
+
+    @staticmethod
+    def _model_note() -> str:
+        route = models.route()  # reads package folders only: Argos is not imported
+        if not route:
+            return NO_MODEL
+        return f"Model: {' + '.join(p.name for p in route)} · Ctrl+T translates"
 
     def on_mount(self) -> None:
         self._fill()
@@ -58,6 +89,7 @@ class TranslateScreen(GlossaryScreen):
 
     @on(TextArea.Changed, "#source")
     def changed(self) -> None:
+        self.reports = []  # a translation of another text says nothing of this one
         self.look_up()
 
     @work(exclusive=True, group="translate")
@@ -85,14 +117,17 @@ class TranslateScreen(GlossaryScreen):
         table = self.query_one("#terms", DataTable)
         rtl = self.session.rtl
         width = max(self.size.width, 60)
-        ar_width = fr_width = max(12, (width - 30) // 2)
+        ar_width = fr_width = max(12, (width - 42) // 2)
         table.clear(columns=True)
         justify: JustifyMethod = "right" if rtl else "left"
         table.add_column(Text("in the text", justify=justify), width=ar_width, key="ar")
         table.add_column(Text("French"), width=fr_width, key="fr")
         table.add_column(Text("acronym"), width=7, key="acronym")
         table.add_column(Text("×", justify="right"), width=3, key="count")
-        for term in self.terms:
+        table.add_column(Text("in output"), width=10, key="check")
+        reports = self.reports if len(self.reports) == len(self.terms) else []
+        for index, term in enumerate(self.terms):
+            check = reports[index].status if reports else ""
             surface = fit(term.surfaces[0], ar_width)
             table.add_row(
                 Text(
@@ -102,6 +137,7 @@ class TranslateScreen(GlossaryScreen):
                 Text(fit(term.hit.fr or "—", fr_width)),
                 Text(term.hit.acronym),
                 Text(str(len(term.spans)), justify="right"),
+                Text(check, style=STATUS_STYLE.get(check, "")),
                 key=str(term.hit.entry_id),
             )
 
@@ -119,6 +155,47 @@ class TranslateScreen(GlossaryScreen):
 
     def action_back(self) -> None:
         self.dismiss(None)
+
+    # --- machine translation ---------------------------------------------------------
+    def action_translate(self) -> None:
+        text = self.query_one("#source", TextArea).text[:MAX_TEXT]
+        if not text.strip():
+            self.notify("Paste or type Arabic text first.", severity="warning")
+            return
+        self.translate(text, self.query_one("#proposed", Checkbox).value)
+
+    @work(exclusive=True, group="mt")
+    async def translate(self, text: str, include_proposed: bool) -> None:
+        """Translate on a worker thread; the screen stays live meanwhile."""
+        note = self.query_one("#model-note", Static)
+        note.update("Translating… (the first time, loading the model takes a few seconds)")
+        terms = await self.session.searcher.run(partial(_find, text=text))
+        try:
+            result = await asyncio.to_thread(self._translate, text, terms, include_proposed)
+        except (RuntimeError, OSError, ValueError) as exc:  # no model, engine failure: said
+            note.update(_one_line(exc))
+            return
+        self.terms, self.reports, self.translation = terms, result.terms, result.translation
+        self.query_one("#translation", TextArea).load_text(result.translation)
+        counts: dict[str, int] = {}
+        for report in result.terms:
+            counts[report.status] = counts.get(report.status, 0) + 1
+        summary = ", ".join(f"{n} {status}" for status, n in sorted(counts.items()))
+        model = " + ".join(self._translator.packages) if self._translator else ""
+        note.update(f"Translated with {model}" + (f" · terms: {summary}" if summary else ""))
+        self._fill()
+
+    def _translate(self, text: str, terms: list[FoundTerm], include_proposed: bool) -> Enforced:
+        from glossary.translate import get_translator  # Argos: only when asked for
+
+        if self._translator is None:
+            self._translator = get_translator()
+        return enforce(text, terms, self._translator, include_proposed)
+
+
+def _one_line(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()
+    return text[0] if text else type(exc).__name__
 
 
 def _find(store: Store, text: str) -> list[FoundTerm]:
