@@ -191,6 +191,10 @@ def transliterate_word(arabic_word: str) -> str:
             return (_transliterate(letters[: -len(suffix)], False) + latin).capitalize()
     if key.startswith("ال") and len(key) >= 4:
         return "El " + _transliterate(letters[2:]).capitalize()
+    if key.startswith("بل") and len(key) >= 5 and key[2] != "ا":
+        # Bel- surnames (بلقاضي Belkadi, بلعربي Belarbi, بلحاج Belhaj): the fused
+        # "son of" is written Bel, the rest as a word of its own.
+        return "Bel" + _transliterate(letters[2:])
     return _transliterate(letters).capitalize()
 
 

@@ -109,6 +109,10 @@ def test_diacritics_tatweel_and_hamza_do_not_change_the_result(variant: str) -> 
         ("ڤو", "Vou"),  # ڤ → v
         ("پاپا", "Papa"),  # پ → p
         ("گيلان", "Gilane"),  # گ → g
+        ("بلقاضي", "Belkadi"),  # fused بل ("son of") → Bel
+        ("بلعربي", "Belarbi"),
+        ("بلحاج", "Belhaj"),
+        ("بلدي", "Baldi"),  # too short to hold Bel + a name
     ],
 )
 def test_transliteration_rules(arabic: str, french: str) -> None:
