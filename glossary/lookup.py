@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -73,14 +74,14 @@ def lookup(store: Store, query: str, limit: int = 10) -> LookupResult:
         raise QueryError("nothing to look up: the query has no letters or digits")
     found: dict[int, str] = {}
     arabic = is_arabic(text)
-    for tier in TIERS[:-1]:
+    for tier in TIERS[:1] if exact else TIERS[:-1]:
         if len(found) >= limit:
             break
         ids = _arabic_tier(store, text, tier) if arabic else _latin_tier(store, text, tier)
         for entry_id in ids:
             found.setdefault(entry_id, tier)
     scored: list[tuple[float, int, str]] = []
-    if not found:
+    if not found and not exact:
         # Close spellings only when nothing matches as written: the fuzzy tier is the
         # slowest, and a typo is what it is for.
         scored = _fuzzy_scored(store, arabic_readings(text)[0] if arabic else fold(text))
@@ -88,17 +89,24 @@ def lookup(store: Store, query: str, limit: int = 10) -> LookupResult:
             if ratio >= FUZZY_MIN_RATIO:
                 found.setdefault(entry_id, "fuzzy")
     hits = _hits(store, found)[:limit]
-    suggestion = None if hits else _suggest(store, scored)
+    suggestion = None if hits or exact else _suggest(store, scored)
     return LookupResult(query, hits, suggestion)
 
 
 def arabic_readings(text: str) -> list[str]:
     """Group keys the query may stand for: as typed, and with the first word's clitics off."""
-    key = search_key(" ".join(_WORDS.findall(text)))
-    words = key.split(" ")
-    readings = [group_key(key)]
+    # Marks off first: a vowelled word (المُدِيرِيَّة) is one word, not five pieces.
+    return word_readings(_WORDS.findall(search_key(text)))
+
+
+def word_readings(words: Sequence[str]) -> list[str]:
+    """arabic_readings of a phrase already split into word keys."""
+    if not words:
+        return []
+    tail = list(words[1:])
+    readings = [group_key(" ".join(words))]
     for _prefix, rest in clitic_readings(words[0]):
-        readings.append(group_key(" ".join([rest, *words[1:]])))
+        readings.append(group_key(" ".join([rest, *tail])))
     return list(dict.fromkeys(r for r in readings if r))
 
 

@@ -84,3 +84,17 @@ def test_proposed_french_is_enforced_only_on_request() -> None:
     term = _term(TEXT, DGST_AR, "Direction générale", "DGST", status="proposed")
     assert enforce(TEXT, [term], lambda s: s).terms[0].status == "unenforced"
     assert enforce(TEXT, [term], lambda s: s, include_proposed=True).terms[0].status == "enforced"
+
+
+def test_terms_are_found_in_vowelled_text_longest_first(seeds_db: Path) -> None:
+    store = Store(seeds_db)
+    text = (
+        "وَأَعْلَنَتِ المُدِيرِيَّةُ العامَّةُ لِمُراقَبَةِ التُّرابِ الوَطَنِيِّ، "
+        "ثم عادت المديرية العامة لمراقبة التراب الوطني إلى الموضوع."
+    )
+    found = find_terms(store, text)
+    dgst = next(t for t in found if t.hit.acronym == "DGST")
+    assert len(dgst.spans) == 2  # the vowelled and the bare mention, each whole
+    assert dgst.surfaces[0] == "المُدِيرِيَّةُ العامَّةُ لِمُراقَبَةِ التُّرابِ الوَطَنِيِّ"
+    assert not any(t.hit.ar == "التراب الوطني" for t in found)  # not a shorter piece
+    store.close()
