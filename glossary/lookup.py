@@ -67,7 +67,9 @@ _WORDS = re.compile(r"[^\W_]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a NUL ends an SQLite string early
 
 
-def lookup(store: Store, query: str, limit: int = 10) -> LookupResult:
+def lookup(store: Store, query: str, limit: int = 10, *, exact: bool = False) -> LookupResult:
+    """Entries for `query`, best first. `exact`: only the exact tier (for finding terms
+    in a text, where a near match is no match)."""
     text = _CONTROL.sub(" ", query).strip()[:MAX_QUERY]
     folded = search_key(text) if is_arabic(text) else fold(text)
     if not _WORDS.search(folded):
