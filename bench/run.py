@@ -1,14 +1,17 @@
-"""Benchmarks: mining throughput, lookup latency, cold start, TUI latency → BENCHMARKS.md.
+"""Benchmarks: mining, lookup, cold start, TUI, translation → BENCHMARKS.md.
 
     .venv/bin/python bench/run.py             # full run (~15 min on 2 cores)
     .venv/bin/python bench/run.py --quick     # smoke run (~2 min), smaller inputs
     .venv/bin/python bench/run.py --runs 5 --output /tmp/BENCHMARKS.md
+    .venv/bin/python bench/run.py --mt-model FILE.argosmodel  # translation with a real model
 
 Every input is built here, deterministically, in a temporary folder: corpora recombined
 from the seed corpus (bench/corpus.py) and synthetic glossaries (bench/dbs.py). Each
 measurement runs several times; the report gives medians with their range (min–max).
 Needs the project installed with its bench extra (yake); py-spy, if installed, adds
-profiles of the slow paths (`--no-profile` skips them).
+profiles of the slow paths (`--no-profile` skips them). Translation is measured when the
+mt extra (argostranslate) is installed, with the tiny Argos model the tests build
+(bench/translation.py).
 """
 
 from __future__ import annotations
@@ -35,7 +38,7 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
-from bench import corpus, dbs, lookups, profile, tui
+from bench import corpus, dbs, lookups, profile, translation, tui
 from bench.stats import (
     Spread,
     busy_cpu_seconds,
@@ -55,6 +58,7 @@ TARGET_EXACT_P99_MS = 5.0
 TARGET_FUZZY_P99_MS = 50.0
 TARGET_COLD_RATIO = 3.0
 TARGET_TUI_MEDIAN_MS = 50.0
+TARGET_ENFORCEMENT_OVERHEAD = 0.10  # of plain Argos's time
 LINEAR_EXPONENT = 1.1  # time or memory growing as size^b with b at most this is linear
 
 TUI_QUERIES = (  # typed key by key; Arabic with clitics and typos as people type them
@@ -77,6 +81,8 @@ class Plan:
     cold_runs: int
     tui_runs: int
     profile: bool
+    mt_runs: int = 10  # runs of each translation timing, per Argos setting
+    mt_model: Path | None = None  # an .argosmodel to translate with; None: the tests' tiny one
 
 
 @dataclass
@@ -100,6 +106,7 @@ class Results:
     notes: list[str] = field(default_factory=list)
     finished: datetime | None = None
     other_cpu: float = 0.0  # CPU seconds used by other processes during the run
+    translation: translation.Measured = field(default_factory=translation.Measured)
 
 
 def log(message: str) -> None:
@@ -107,11 +114,12 @@ def log(message: str) -> None:
 
 
 # --- processes -----------------------------------------------------------------------
-def worker(*args: str) -> dict[str, Any]:
-    """Run bench/worker.py in a fresh Python; its JSON answer."""
+def worker(*args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
+    """Run bench/worker.py in a fresh Python (in `env`, else ours); its JSON answer."""
     done = subprocess.run(
         [sys.executable, "-m", "bench.worker", *args],
         cwd=ROOT,
+        env=env,
         capture_output=True,
         text=True,
         check=False,
@@ -283,6 +291,37 @@ def measure_tui(paths: dict[int, Path], results: Results) -> None:
     results.tui_search_median = tui.search_thread_share(db, TUI_QUERIES)
 
 
+# --- translation ---------------------------------------------------------------------
+def measure_translation(work: Path, results: Results) -> None:
+    """Plain Argos against translate_text, with our settings and Argos's, each in a process."""
+    measured = results.translation
+    if not translation.argos_installed():
+        measured.note = (
+            "not measured: argostranslate is not installed (the mt extra: "
+            "`pip install -e '.[mt]'`)."
+        )
+        log(f"translation {measured.note}")
+        return
+    folder = work / "translation"
+    folder.mkdir(exist_ok=True)
+    env = translation.environment(folder)
+    model = [str(results.plan.mt_model)] if results.plan.mt_model else []
+    log("translation: installing the package, building and reviewing the seed glossary")
+    try:
+        measured.setup = worker("mt-setup", str(folder), *model, env=env)
+        for name in translation.SETTING_NAMES:
+            log(f"translation with {name} Argos settings, {results.plan.mt_runs} runs")
+            answer = worker("mt", str(folder), name, str(results.plan.mt_runs), env=env)
+            runs = measured.runs[name] = translation.SettingRuns.of(answer)
+            log(
+                f"  plain {statistics.median(runs.plain) * 1000:.0f} ms, enforced "
+                f"{statistics.median(runs.enforced) * 1000:.0f} ms"
+            )
+    except RuntimeError as exc:  # an optional extra: report it, keep the rest of the run
+        measured.note = f"failed: {' '.join(str(exc).split())[-600:]}"
+        log(f"translation {measured.note}")
+
+
 # --- profiles ------------------------------------------------------------------------
 TUI_PARTS = {  # frame name prefix → what it is
     "MainScreen.search": "the search worker, on the event loop (awaits the thread)",
@@ -417,7 +456,7 @@ def report(results: Results) -> str:
     out.append(lookup_section(results))
     out.append(cold_section(results))
     out.append(tui_section(results))
-    out.append(translation_section())
+    out.append(translation_section(results))
     if results.profiles:
         out.append("## Where the time goes\n")
         for title, lines in results.profiles:
@@ -535,8 +574,27 @@ def target_rows(results: Results) -> list[list[str]]:
                 + ("" if painted * 1000 < TARGET_TUI_MEDIAN_MS else " (repaint: missed)"),
             ]
         )
-    rows.append(["enforcement overhead < 10% of plain Argos", "not measured yet: no engine", "—"])
+    rows.append(enforcement_row(results))
     return rows
+
+
+def enforcement_row(results: Results) -> list[str]:
+    target = f"enforcement overhead < {TARGET_ENFORCEMENT_OVERHEAD:.0%} of plain Argos"
+    measured = getattr(results, "translation", None) or translation.Measured()
+    ours = measured.runs.get("ours")
+    if ours is None:
+        return [target, measured.note or "not measured", "—"]
+    ratio = ours.overhead().median
+    model = "tiny copy model: overstated, see *Translation*" if measured.setup["tiny"] else "model"
+    return [
+        target,
+        (
+            f"{ratio:+.0%}: {statistics.median(ours.enforced) * 1000:,.0f} ms enforced vs "
+            f"{statistics.median(ours.plain) * 1000:,.0f} ms plain for "
+            f"{measured.setup['sentences']} sentences, our settings ({model})"
+        ),
+        verdict(ratio < TARGET_ENFORCEMENT_OVERHEAD),
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -836,15 +894,149 @@ def tui_section(results: Results) -> str:
     return "\n".join(lines)
 
 
-def translation_section() -> str:
-    if (ROOT / "glossary" / "translate.py").exists():
-        note = (
-            "glossary/translate.py now exists, but this script does not measure it yet: "
-            "extend bench/ (enforcement overhead against plain Argos, sentences per second)."
+SETTING_LABELS = {"ours": "ours (glossary.translate.SETTINGS)", "defaults": "Argos defaults"}
+
+
+def argos_settings(values: dict[str, int]) -> str:
+    return (
+        f"intra threads {values['intra_threads']}, inter threads {values['inter_threads']}, "
+        f"batch {values['batch_size']:,} tokens, beam {values['beam_size']}"
+    )
+
+
+def percent(ratio: Spread) -> str:
+    """A spread of ratios as signed percentages: '+12% (+8% to +15%)'."""
+    if ratio.runs == 0:
+        return "—"
+    median = f"{ratio.median:+.0%}"
+    return median if ratio.runs == 1 else f"{median} ({ratio.low:+.0%} to {ratio.high:+.0%})"
+
+
+def translation_section(results: Results) -> str:
+    measured = getattr(results, "translation", None) or translation.Measured()
+    lines = ["## Translation\n"]
+    if not measured.runs:
+        lines.append(f"{measured.note or 'not measured'}\n")
+        return "\n".join(lines)
+    made = measured.setup
+    runs = next(iter(measured.runs.values()))
+    model = (
+        f"`{made['package']}`, the tiny real Argos package the tests build "
+        "(tests/mt_fixtures.py: a SentencePiece model of 160 pieces and a 1-layer "
+        "CTranslate2 Transformer whose weights copy the source)"
+        if made["tiny"]
+        else f"`{made['package']}` (`--mt-model`)"
+    )
+    named = ", ".join(f"{ar}" for ar in translation.NAMED_TERMS)
+    lines.append(
+        f"Model: {model}, installed with `glossary.models.install_file` into a private "
+        f"`ARGOS_PACKAGES_DIR` (and HOME). Glossary: the seed corpus built with "
+        f"`glossary.build.build`, then {len(made['approved'])} entries approved with "
+        f"`glossary.review.set_status` ({named} and the most frequent entries with French); "
+        "the other entries stay proposed, so they are found and reported but not enforced. "
+        f"Text: {made['sentences']} sentences of the seed corpus ({made['words']:,} words) "
+        f"naming glossary entries, {made['with_approved']} of them an approved one, in "
+        f"{made['paragraphs']} paragraphs of up to {translation.PARAGRAPH} sentences"
+        + (
+            f"; sentences the tiny model copies faithfully (at most {made['max_pieces']} pieces)"
+            if made["tiny"]
+            else ""
         )
-    else:
-        note = "not measured yet: no engine (glossary/translate.py does not exist yet)."
-    return f"## Translation\n\n{note}\n"
+        + ". Argos reads its settings once, when imported, so each setting ran in its own "
+        f"worker process; {len(runs.plain)} runs each after one warm-up of every call. Times "
+        "in ms for the whole text, median (range).\n"
+    )
+    lines.append(
+        "- *plain*: `glossary.translate.Translator.__call__(text)`: Argos on the whole text "
+        "(paragraphs, the package's sentence splitter, SentencePiece, CTranslate2, "
+        "detokenizing), uncached.\n"
+        "- *enforced*: `glossary.translate.translate_text(store, text, translator=…)` with "
+        "the same translator object: `find_terms` (its db lookups, about one per word, "
+        "included), masking, translating the masked text, restoring and checking every "
+        "term, and retrying any paragraph that lost a placeholder.\n"
+        "- *overhead*: enforced / plain − 1 per run, the two timed back to back in "
+        "alternating order; median and range over the runs.\n"
+        "- *find_terms* and *masked text*: parts of *enforced* timed apart: "
+        "`glossary.enforce.find_terms` alone, and the translation of the masked text alone "
+        "(placeholders change the number of pieces to translate).\n"
+    )
+    rows = []
+    count = made["sentences"]
+    for name, r in measured.runs.items():
+        rows.append(
+            [
+                SETTING_LABELS.get(name, name),
+                argos_settings(r.settings),
+                spread(r.plain).fmt(0, 1000),
+                spread(r.enforced).fmt(0, 1000),
+                percent(r.overhead()),
+                spread(r.find).fmt(0, 1000),
+                spread(r.masked).fmt(0, 1000),
+                translation.rate(count, r.plain).fmt(1),
+                translation.rate(count, r.enforced).fmt(1),
+                f"{r.first:.1f}",
+            ]
+        )
+    lines.append(
+        table(
+            [
+                "settings",
+                "in effect (argostranslate.settings)",
+                "plain ms",
+                "enforced ms",
+                "overhead",
+                "find_terms ms",
+                "masked text ms",
+                "plain sentences/s",
+                "enforced sentences/s",
+                "import + load + first text s",
+            ],
+            rows,
+        )
+        + "\n"
+    )
+    ours, defaults = measured.runs.get("ours"), measured.runs.get("defaults")
+    if ours and defaults:
+        lines.append(
+            f"Our settings against Argos's defaults: {translation.speedup(ours, defaults):.1f}× "
+            f"the sentences per second in plain translation "
+            f"({translation.rate(count, ours.plain).median:.1f} against "
+            f"{translation.rate(count, defaults.plain).median:.1f}); "
+            f"{translation.speedup_enforced(ours, defaults):.1f}× with the glossary enforced. "
+            f"CPU time of a plain run: {statistics.median(ours.cpu_plain) * 1000:,.0f} ms "
+            f"with ours, {statistics.median(defaults.cpu_plain) * 1000:,.0f} ms with the "
+            "defaults (where intra threads 0 lets CTranslate2 choose its thread count). "
+            "*import + load + first text*: from the worker's first Argos import to the first "
+            "plain translation returned, once per process (what a `glossary translate` "
+            "command pays on top of the text).\n"
+        )
+    if ours:
+        statuses = ", ".join(f"{n} {status}" for status, n in sorted(ours.statuses.items()))
+        cost = translation.added(ours.plain, ours.enforced).median
+        lines.append(
+            f"Terms in an enforced run: {ours.masked_mentions} mentions masked; per entry "
+            f"found: {statuses} (*unenforced*: proposed entries, reported only). The plain "
+            f"translation {'is' if ours.plain_is_copy else 'is **not**'} an exact copy of "
+            f"the text. Enforcement adds {cost / count * 1000:.1f} ms per sentence "
+            f"({cost / made['words'] * 1000:.2f} ms per word; median of the per-run "
+            "differences enforced − plain) with our settings; "
+            f"find_terms alone {statistics.median(ours.find) / count * 1000:.1f} ms per "
+            "sentence.\n"
+        )
+    if made["tiny"]:
+        lines.append(
+            "What the tiny model does and does not tell: it does far less work per sentence "
+            "than a real translation model (one layer, 160 pieces), while what enforcement "
+            "adds (finding the terms in the db, masking, restoring, checking) does not depend "
+            "on the model. The overhead ratio measured here is therefore much larger than a "
+            "real model's would be; the absolute cost per sentence above is what carries "
+            "over. A real model may also lose a placeholder, which costs a second "
+            "translation of that paragraph; the copy model never does. The settings "
+            "comparison, likewise, is of this model: beam size and batching weigh "
+            "differently on a real one. `bench/run.py --mt-model FILE.argosmodel` measures "
+            "with a real package.\n"
+        )
+    return "\n".join(lines)
 
 
 def inputs_section(results: Results) -> str:
@@ -887,6 +1079,12 @@ def parse(argv: Sequence[str]) -> tuple[Plan, Path, bool]:
     parser.add_argument("--no-profile", action="store_true", help="skip the py-spy profiles")
     parser.add_argument("--keep", action="store_true", help="keep the work folder")
     parser.add_argument(
+        "--mt-model",
+        type=Path,
+        default=None,
+        help="translate with this .argosmodel (default: the tests' tiny model, built here)",
+    )
+    parser.add_argument(
         "--render", type=Path, help="only write the report from a kept results.pickle"
     )
     args = parser.parse_args(argv)
@@ -897,7 +1095,7 @@ def parse(argv: Sequence[str]) -> tuple[Plan, Path, bool]:
         raise SystemExit(0)
     if args.quick:
         runs = args.runs or 2
-        plan = Plan((10_000, 100_000), (1_000, 10_000), runs, 1, 40, 5, 1, False)
+        plan = Plan((10_000, 100_000), (1_000, 10_000), runs, 1, 40, 5, 1, False, 5, args.mt_model)
     else:
         runs = args.runs or 3
         plan = Plan(
@@ -909,7 +1107,11 @@ def parse(argv: Sequence[str]) -> tuple[Plan, Path, bool]:
             10,
             2,
             not args.no_profile,
+            10,
+            args.mt_model,
         )
+    if args.mt_model and not args.mt_model.is_file():
+        parser.error(f"--mt-model {args.mt_model}: no such file")
     if runs < 1:
         parser.error("--runs must be at least 1")
     return plan, args.output, args.keep
@@ -931,6 +1133,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         paths = measure_lookup(work, results)
         measure_cold(work, paths, results)
         measure_tui(paths, results)
+        measure_translation(work, results)
         if plan.profile:
             measure_profiles(work, paths, results)
         results.finished = datetime.now(UTC)

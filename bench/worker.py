@@ -4,6 +4,8 @@
     python -m bench.worker yake CORPUS         # YAKE per document, the peer
     python -m bench.worker lookups DB QUERIES  # lookup() over a JSON list (for profiling)
     python -m bench.worker tui DB QUERIES      # type the queries into the TUI (profiling)
+    python -m bench.worker mt-setup WORK [MODEL]  # package, glossary, text (bench/translation.py)
+    python -m bench.worker mt WORK SETTING RUNS   # plain vs enforced Argos, one setting
 
 Prints one JSON object: seconds (wall) and cpu (process CPU seconds) of the measured
 call only, imports excluded; words; peak resident memory before and after, in bytes.
@@ -106,6 +108,14 @@ def main(argv: list[str]) -> int:
         result = run_yake(Path(args[0]))
     elif command == "tui":
         result = run_tui(Path(args[0]), Path(args[1]))
+    elif command == "mt-setup":
+        from bench.translation import run_setup
+
+        result = run_setup(Path(args[0]), Path(args[1]) if len(args) > 1 else None)
+    elif command == "mt":
+        from bench.translation import run_measure
+
+        result = run_measure(Path(args[0]), args[1], int(args[2]))
     elif command == "lookups":
         result = run_lookups(Path(args[0]), Path(args[1]), int(args[2]) if len(args) > 2 else 1)
     else:
