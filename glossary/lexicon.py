@@ -50,6 +50,10 @@ class Lexicon:
     lengths: list[int] = field(default_factory=list)
     words: frozenset[str] = frozenset()
     _near: dict[str, LexiconEntry] = field(default_factory=dict)
+    _near_found: dict[str, LexiconEntry | None] = field(default_factory=dict)
+    # The lengths of the forms starting with each first word, so that find only tries
+    # the lengths a unit can start.
+    _lengths_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         words: set[str] = set()
@@ -61,6 +65,10 @@ class Lexicon:
                 words.update(search_key(form).split(" "))
         self.lengths = sorted({len(u) for u in self.by_units}, reverse=True)
         self.words = frozenset(words)
+        by_first: dict[str, set[int]] = {}
+        for units in self.by_units:
+            by_first.setdefault(units[0], set()).add(len(units))
+        self._lengths_by_first = {k: tuple(sorted(v, reverse=True)) for k, v in by_first.items()}
 
     def near_place(self, word: str) -> LexiconEntry | None:
         """A one-word place written with one letter more or less (بروكسيل for بروكسل).
@@ -70,6 +78,11 @@ class Lexicon:
         """
         if len(word) < 5:
             return None
+        if word not in self._near_found:  # asked for every mention of a rare word
+            self._near_found[word] = self._near_place(word)
+        return self._near_found[word]
+
+    def _near_place(self, word: str) -> LexiconEntry | None:
         if not self._near:
             for units, entry in self.by_units.items():
                 if entry.kind == "place" and len(units) == 1 and len(units[0]) >= 5:
@@ -98,8 +111,14 @@ class Lexicon:
         `stems[i]` holds further readings of unit i without a suffix (اعتمادها).
         """
         n = len(first)
+        by_first = self._lengths_by_first
         for i in range(n):
-            for length in self.lengths:
+            lengths = by_first.get(first[i], ())
+            if stems and stems[i]:
+                merged = set(lengths).union(*(by_first.get(h, ()) for h in stems[i]))
+                lengths = tuple(sorted(merged, reverse=True))
+            # Longest first, and only the lengths of forms that start with this unit.
+            for length in lengths:
                 if i + length > n:
                     continue
                 options = [(first[i], *(stems[i] if stems else ()))]

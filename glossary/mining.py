@@ -8,9 +8,11 @@ in different spellings are grouped into one entry.
 from __future__ import annotations
 
 import re
+from array import array
 from collections import Counter
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from glossary.arabic import (
     FUNCTION_WORDS,
@@ -18,9 +20,8 @@ from glossary.arabic import (
     is_function_word,
     search_key,
     strip_article,
-    tokenize,
 )
-from glossary.compose import compose_french
+from glossary.compose import Composition, compose_french
 from glossary.equivalents import QUALIFIERS, Equivalent, merge_evidence, propose_equivalents
 from glossary.lexicon import Lexicon, LexiconEntry, load_lexicon
 from glossary.recognize import (
@@ -36,18 +37,26 @@ from glossary.shapes import (
     entangled,
     kind_by_shape,
     neighbour,
-    term_phrase,
+    term_head,
     term_shaped,
+    term_tail,
     without_qualifiers,
 )
 from glossary.termhood import (
+    KeyTrie,
     c_values,
     candidate_key,
     count_candidates,
     is_candidate,
     specificity,
 )
-from glossary.units import CliticSegmenter, Unit, general_rank, make_units, phrases
+from glossary.units import (
+    CliticSegmenter,
+    Word,
+    corpus_keys,
+    general_rank,
+    read_phrases,
+)
 
 # Statistical candidates become glossary entries above this score (C-value × specificity).
 GLOSSARY_THRESHOLD = 2.0
@@ -63,8 +72,7 @@ class SentenceText:
     start: int  # offset of the sentence in its document
 
 
-@dataclass(frozen=True, slots=True)
-class Occurrence:
+class Occurrence(NamedTuple):  # a tuple: one per mention, made and kept by the million
     document: int
     sentence: int
     start: int  # offsets in the document, clitics excluded
@@ -113,7 +121,9 @@ class MinedEntry:
 @dataclass(slots=True)
 class _Phrase:
     sentence: SentenceText
-    units: list[Unit]
+    units: tuple[Word, ...]  # shared per written form: offsets are kept beside them
+    starts: array[int]  # offsets of the units in the document
+    ends: array[int]
 
 
 def span_text(
@@ -122,23 +132,29 @@ def span_text(
     """Display text of units [start, end) with the first unit's clitics removed.
 
     `conjunction`: the context says the first word's و is the conjunction (a list item)."""
-    units = phrase.units
-    first, last = units[start], units[end - 1]
+    first = phrase.units[start]
+    first_end, last_end = phrase.ends[start], phrase.ends[end - 1]
     offset = phrase.sentence.start
     bare = first.bare_surface
     if conjunction and bare == first.surface and bare.startswith("و"):
         bare = bare[1:]
-    text = bare + phrase.sentence.text[first.end - offset : last.end - offset]
-    begin = max(first.start, first.end - len(bare))
-    return " ".join(text.split()), begin, last.end
+    text = bare + phrase.sentence.text[first_end - offset : last_end - offset]
+    begin = max(phrase.starts[start], first_end - len(bare))
+    return " ".join(text.split()), begin, last_end
 
 
-def _group_key(units: Sequence[Unit]) -> str:
-    return " ".join(candidate_key(list(units)))
+def _group_key(units: Sequence[Word]) -> str:
+    return " ".join(candidate_key(units))
 
 
 def _lexicon_key(entry: LexiconEntry) -> str:
-    return group_key(search_key(entry.ar))
+    key = _LEXICON_KEYS.get(entry.ar)
+    if key is None:
+        key = _LEXICON_KEYS[entry.ar] = group_key(search_key(entry.ar))
+    return key
+
+
+_LEXICON_KEYS: dict[str, str] = {}  # every lexicon mention asks; a function of `ar`
 
 
 class Miner:
@@ -146,7 +162,7 @@ class Miner:
 
     def __init__(self, sentences: Sequence[SentenceText], lexicon: Lexicon | None = None):
         self.lexicon = lexicon or load_lexicon()
-        corpus_words = {t.key for s in sentences for t in tokenize(s.text)}
+        corpus_words = corpus_keys(s.text for s in sentences)
         protected = {search_key(f).split(" ")[0] for e in self.lexicon.entries for f in e.forms}
         protected |= {
             w
@@ -157,9 +173,9 @@ class Miner:
         }
         segment = CliticSegmenter(corpus_words, self.lexicon.words, protected)
         self.phrases = [
-            _Phrase(s, run)
+            _Phrase(s, run.words, run.starts, run.ends)
             for s in sentences
-            for run in phrases(make_units(s.text, s.start, segment))
+            for run in read_phrases(s.text, s.start, segment)
         ]
         self.entries: dict[str, MinedEntry] = {}
         self.domain_words = frozenset(
@@ -171,6 +187,11 @@ class Miner:
             if not is_function_word(w)
         )
         self.spans: dict[int, list[tuple[int, int, str]]] = {}  # phrase → recognised spans
+        self._texts: dict[str, str] = {}
+        # Per written form (Word): may it head a domain phrase, follow its head, and is it
+        # a word of the domain.
+        self._shapes: dict[Word, tuple[bool, bool, bool]] = {}
+        self._composed: dict[str, Composition | None] = {}
 
     def mine(self) -> list[MinedEntry]:
         covered = self._recognise()
@@ -230,7 +251,7 @@ class Miner:
             else:
                 yield span
 
-    def _service_spans(self, units: list[Unit]) -> Iterator[Span]:
+    def _service_spans(self, units: Sequence[Word]) -> Iterator[Span]:
         """The services a director's title names: المدير العام للأمن الوطني ولمراقبة …
 
         The title is a function; what follows its lam names an institution (DGSN,
@@ -310,6 +331,7 @@ class Miner:
         self, entry: MinedEntry, phrase: _Phrase, start: int, end: int, conjunction: bool = False
     ) -> None:
         text, begin, stop = span_text(phrase, start, end, conjunction)
+        text = self._texts.setdefault(text, text)  # one string per form, not per mention
         entry.forms[text] += 1
         entry.occurrences.append(
             Occurrence(phrase.sentence.document, phrase.sentence.index, begin, stop, text)
@@ -340,22 +362,23 @@ class Miner:
         """
         for p_index, phrase in enumerate(self.phrases):
             units = phrase.units
+            shapes = [self._shape(u) for u in units]
             spans = self.spans.get(p_index, [])
             used: set[int] = set()
             for length in (3, 2):
                 for i in range(len(units) - length + 1):
                     j = i + length
-                    if used & set(range(i, j)) or not term_phrase(units[i:j]):
+                    # term_phrase(units[i:j]), from the words' shapes
+                    if not shapes[i][0] or not all(shapes[k][1] for k in range(i + 1, j)):
+                        continue
+                    if not any(shapes[k][2] for k in range(i, j)):
+                        continue
+                    if any(k in used for k in range(i, j)):
                         continue
                     if any(entangled(i, j, s, e, "term") or (s, e) == (i, j) for s, e, _k in spans):
                         continue
-                    if not any(
-                        u.inner in self.domain_words or u.first in self.domain_words
-                        for u in units[i:j]
-                    ):
-                        continue
                     text = span_text(phrase, i, j)[0]
-                    composed = compose_french(text)
+                    composed = self._compose(text)
                     if composed is None or composed.confidence < DOMAIN_PHRASE_CONFIDENCE:
                         continue
                     used.update(range(i, j))
@@ -371,6 +394,20 @@ class Miner:
                     spans.append((i, j, "term"))
             self.spans[p_index] = spans
 
+    def _shape(self, word: Word) -> tuple[bool, bool, bool]:
+        """(term_head, term_tail, word of the domain) of a word, remembered."""
+        found = self._shapes.get(word)
+        if found is None:
+            domain = word.inner in self.domain_words or word.first in self.domain_words
+            found = self._shapes[word] = (term_head(word), term_tail(word), domain)
+        return found
+
+    def _compose(self, text: str) -> Composition | None:
+        """compose_french, remembered for the build: a phrase recurs."""
+        if text not in self._composed:
+            self._composed[text] = compose_french(text)
+        return self._composed[text]
+
     def _corpus_evidence(self) -> None:
         """A Latin acronym or French name in parentheses right after a term names it.
 
@@ -378,9 +415,8 @@ class Miner:
         before the parenthesis (from the last function word, at most 7 words).
         """
         for p_index, phrase in enumerate(self.phrases):
-            last = phrase.units[-1]
-            after = phrase.sentence.text[last.end - phrase.sentence.start :]
-            match = _PARENTHESIS.match(after)
+            sentence = phrase.sentence
+            match = _PARENTHESIS.match(sentence.text, phrase.ends[-1] - sentence.start)
             if match is None:
                 continue
             n = len(phrase.units)
@@ -444,24 +480,22 @@ class Miner:
         """
         if not selected:
             return
-        longest = max(len(w) for w in selected)
+        trie = KeyTrie((words, words) for words in selected)
         free: Counter[tuple[str, ...]] = Counter()
         left: dict[tuple[str, ...], set[str | None]] = {}
         right: dict[tuple[str, ...], set[str | None]] = {}
         for p_index, phrase in enumerate(self.phrases):
             units = phrase.units
             spans = self.spans.get(p_index, [])
-            for i in range(len(units)):
-                for j in range(i + 2, min(len(units), i + longest) + 1):
-                    words = candidate_key(units[i:j])
-                    entry = selected.get(words)
-                    if entry is None or not is_candidate(units[i:j]):
-                        continue
-                    self._add_occurrence(entry, phrase, i, j)
-                    if not any(entangled(i, j, s, e, kind) for s, e, kind in spans):
-                        free[words] += 1
-                    left.setdefault(words, set()).add(neighbour(units, i - 1))
-                    right.setdefault(words, set()).add(neighbour(units, j))
+            for i, j, words in trie.find(units, min_words=2):
+                entry = selected[words]
+                if not is_candidate(units[i:j]):
+                    continue
+                self._add_occurrence(entry, phrase, i, j)
+                if not _entangled_any(i, j, spans):
+                    free[words] += 1
+                left.setdefault(words, set()).add(neighbour(units, i - 1))
+                right.setdefault(words, set()).add(neighbour(units, j))
         for words, entry in selected.items():
             if not entry.is_glossary:
                 continue
@@ -470,6 +504,13 @@ class Miner:
             )
             if free[words] < 2 or tied:
                 entry.is_glossary = False
+
+
+def _entangled_any(i: int, j: int, spans: list[tuple[int, int, str]]) -> bool:
+    for start, end, kind in spans:
+        if entangled(i, j, start, end, kind):
+            return True
+    return False
 
 
 _PARENTHESIS = re.compile(r"\s*\(\s*([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 .'’&\-]{0,80}?)\s*\)")

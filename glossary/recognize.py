@@ -8,13 +8,13 @@ as أولمبياد or هجمات with a year or a name) in a phrase of units.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from glossary.arabic import search_key, strip_article
 from glossary.lexicon import Lexicon, LexiconEntry
 from glossary.names import given_name
-from glossary.units import Unit, general_rank
+from glossary.units import Word, general_rank
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,16 +62,41 @@ EVENT_HEADS = _keys(
 _NAME_RANK = 8000
 
 
-def _is_rare(unit: Unit, rank: int = _NAME_RANK) -> bool:
-    common = min(general_rank(unit.first), general_rank(search_key(unit.bare_surface)))
-    return common > rank and not unit.is_function
+def _is_rare(unit: Word, rank: int = _NAME_RANK) -> bool:
+    return unit.common_rank > rank and not unit.is_function
 
 
-def _is_year(unit: Unit) -> bool:
+def _is_year(unit: Word) -> bool:
     return unit.key.isdigit() and len(unit.key) == 4 and unit.key[:2] in ("19", "20")
 
 
-def lexicon_spans(phrase: list[Unit], lexicon: Lexicon) -> Iterator[Span]:
+_FORM_KEYS: dict[LexiconEntry, tuple[frozenset[str], bool]] = {}
+
+
+def _form_keys(entry: LexiconEntry) -> tuple[frozenset[str], bool]:
+    """Search keys of the entry's forms, and whether its name is written with the article
+    (remembered per entry: every mention asks)."""
+    found = _FORM_KEYS.get(entry)
+    if found is None:
+        keys = frozenset(search_key(f) for f in entry.forms)
+        found = _FORM_KEYS[entry] = (keys, search_key(entry.ar).startswith("ال"))
+    return found
+
+
+def _given(unit: Word) -> bool:
+    """Whether the unit is a known given name (remembered per written form)."""
+    found = _GIVEN.get(unit.bare_surface)
+    if found is None:
+        if len(_GIVEN) > 1_000_000:
+            _GIVEN.clear()
+        found = _GIVEN[unit.bare_surface] = given_name(unit.bare_surface) is not None
+    return found
+
+
+_GIVEN: dict[str, bool] = {}
+
+
+def lexicon_spans(phrase: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:
     first = [u.first for u in phrase]
     inner = [u.inner for u in phrase]
     for match in lexicon.find(first, inner, [u.stems for u in phrase]):
@@ -79,9 +104,8 @@ def lexicon_spans(phrase: list[Unit], lexicon: Lexicon) -> Iterator[Span]:
             # One word: the article is part of it (الجديدة the city, جديدة "new"),
             # unless the lexicon lists this very spelling (نظيره).
             unit = phrase[match.start]
-            literal = search_key(unit.bare_surface) in {search_key(f) for f in match.entry.forms}
-            written = search_key(match.entry.ar).startswith("ال")
-            if not literal and written != unit.definite:
+            keys, written = _form_keys(match.entry)
+            if unit.bare_key not in keys and written != unit.definite:
                 continue
         yield Span(match.start, match.end, match.entry.kind, "lexicon", match.entry)
     for i, unit in enumerate(phrase):
@@ -92,7 +116,7 @@ def lexicon_spans(phrase: list[Unit], lexicon: Lexicon) -> Iterator[Span]:
                 yield Span(i, i + 1, "place", "lexicon", near)
 
 
-def organisation_spans(phrase: list[Unit]) -> Iterator[Span]:
+def organisation_spans(phrase: Sequence[Word]) -> Iterator[Span]:
     """A head noun followed by its construct chain (المديرية العامة لمراقبة التراب الوطني).
 
     The chain holds definite words, indefinite ones only in a construct (مكتب الأمم),
@@ -121,13 +145,13 @@ def organisation_spans(phrase: list[Unit]) -> Iterator[Span]:
             yield Span(i, end, "organisation", "pattern")
 
 
-def person_spans(phrase: list[Unit]) -> Iterator[Span]:
+def person_spans(phrase: Sequence[Word]) -> Iterator[Span]:
     """A known given name, or a title, followed by one or two name-like words."""
     for i, unit in enumerate(phrase):
         start = None
         if unit.is_function:
             continue
-        if given_name(unit.bare_surface) is not None:
+        if _given(unit):
             start = i
         elif unit.first in TITLES or unit.inner in TITLES:
             j = i + 1
@@ -135,7 +159,7 @@ def person_spans(phrase: list[Unit]) -> Iterator[Span]:
                 j += 1
             if (
                 j < len(phrase)
-                and given_name(phrase[j].bare_surface) is None
+                and not _given(phrase[j])
                 and _is_rare(phrase[j])
                 and not phrase[j].definite
             ):
@@ -155,7 +179,7 @@ def person_spans(phrase: list[Unit]) -> Iterator[Span]:
             yield Span(start, end, "person", "pattern")
 
 
-def event_spans(phrase: list[Unit]) -> Iterator[Span]:
+def event_spans(phrase: Sequence[Word]) -> Iterator[Span]:
     """An event head with a year (مونديال 2030) or a proper name (هجمات باتاكلان)."""
     for i, unit in enumerate(phrase):
         if unit.first not in EVENT_HEADS:
@@ -187,7 +211,7 @@ PLACE_HEADS = {
 }
 
 
-def place_spans(phrase: list[Unit]) -> Iterator[Span]:
+def place_spans(phrase: Sequence[Word]) -> Iterator[Span]:
     """Places named after a cue (بمدينة تيفلت, ساحة كليبر), lists after a plural cue
     included (بمدن طنجة وتيفلت)."""
     for i, unit in enumerate(phrase):
@@ -248,7 +272,7 @@ _BEFORE_NOUN = frozenset({"premier"})  # le premier président, not le présiden
 _LOCAL_NAMES = {"ministère public": "parquet"}
 
 
-def composed_spans(phrase: list[Unit], known: list[Span]) -> Iterator[Span]:
+def composed_spans(phrase: Sequence[Word], known: list[Span]) -> Iterator[Span]:
     """Names and functions built from known parts, with French built the same way:
     an institution in a city (النيابة العامة بباريس → parquet de Paris), a title over
     an institution or a country (مدير المكتب المركزي… → directeur du Bureau central…)."""

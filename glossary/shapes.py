@@ -5,12 +5,14 @@ Pure functions over units, shared by the miner's statistical and shape-based pas
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from glossary.arabic import FUNCTION_WORDS, search_key, strip_article
 from glossary.compose import is_adjective
 from glossary.equivalents import QUALIFIERS
 from glossary.recognize import EVENT_HEADS, ORG_HEADS
 from glossary.termhood import CandidateStats, is_candidate
-from glossary.units import Unit
+from glossary.units import Word
 
 
 def entangled(i: int, j: int, start: int, end: int, kind: str) -> bool:
@@ -22,7 +24,7 @@ def entangled(i: int, j: int, start: int, end: int, kind: str) -> bool:
     return not (i <= start and end <= j) or kind != "term"
 
 
-def neighbour(units: list[Unit], index: int) -> str | None:
+def neighbour(units: Sequence[Word], index: int) -> str | None:
     """The word next to a candidate, None at a phrase edge or a function word."""
     if index < 0 or index >= len(units) or units[index].is_function:
         return None
@@ -84,24 +86,39 @@ _REFERENTIAL = frozenset(
 )
 
 
-def term_phrase(units: list[Unit]) -> bool:
+def term_phrase(units: Sequence[Word]) -> bool:
     """The shape of a domain term: a head noun, then relational (nisba) adjectives or a
     definite complement; no function word, no coordination, no preposition inside."""
     if not is_candidate(units) or units[0].first in _LIGHT_HEADS:
         return False
-    for unit in units[1:]:
-        if unit.is_function or unit.key.startswith(("و", "ل", "ب", "ف")) and not unit.definite:
-            return False
-        if unit.key.startswith(("و", "ل")) or unit.inner in _REFERENTIAL:
-            return False
-        relational = unit.inner.endswith(("ي", "يه", "يين", "يات", "يون"))
-        if not (relational or unit.definite):
-            return False
-        # A qualitative adjective (الوثيق, القوي) describes; a term's adjectives classify:
-        # relational ones (الأمني) or participles of derived verbs (المتبادلة, المنظمة).
-        if not relational and not unit.inner.startswith("م") and is_adjective(unit.inner):
-            return False
-    return True
+    return all(term_tail(unit) for unit in units[1:])
+
+
+def term_head(unit: Word) -> bool:
+    """Whether a term_phrase of two words or more may start with this unit."""
+    return (
+        unit.arabic and not (unit.is_function or unit.is_number) and unit.first not in _LIGHT_HEADS
+    )
+
+
+def term_tail(unit: Word) -> bool:
+    """Whether this unit may follow the head of a term_phrase.
+
+    term_phrase(units) is term_head(units[0]) and term_tail of every other unit when
+    there are two units or more (a number never passes term_tail, so the candidate's
+    rule on a closing year does not matter here)."""
+    if not unit.arabic:
+        return False
+    if unit.is_function or unit.key.startswith(("و", "ل", "ب", "ف")) and not unit.definite:
+        return False
+    if unit.key.startswith(("و", "ل")) or unit.inner in _REFERENTIAL:
+        return False
+    relational = unit.inner.endswith(("ي", "يه", "يين", "يات", "يون"))
+    if not (relational or unit.definite):
+        return False
+    # A qualitative adjective (الوثيق, القوي) describes; a term's adjectives classify:
+    # relational ones (الأمني) or participles of derived verbs (المتبادلة, المنظمة).
+    return relational or unit.inner.startswith("م") or not is_adjective(unit.inner)
 
 
 def without_qualifiers(words: tuple[str, ...]) -> tuple[str, ...]:

@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import UTC, datetime
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import sqlite_utils
 
@@ -37,8 +37,7 @@ class FormRecord:
     frequency: int
 
 
-@dataclass(slots=True)
-class OccurrenceRecord:
+class OccurrenceRecord(NamedTuple):  # a tuple: a build writes one per mention
     sentence_id: int
     start: int
     end: int
@@ -164,9 +163,9 @@ class Store:
             [path, sha256, encoding, words, now()],
         )
         doc_id = int(cursor.lastrowid or 0)
-        self.db.table("sentences").insert_all(
-            {"document_id": doc_id, "idx": i, "start": start, "text": text}
-            for i, (start, text) in enumerate(sentences)
+        self.db.conn.executemany(
+            "INSERT INTO sentences(document_id, idx, start, text) VALUES (?,?,?,?)",
+            ((doc_id, i, start, text) for i, (start, text) in enumerate(sentences)),
         )
         return doc_id
 
@@ -182,13 +181,17 @@ class Store:
 
     # --- writing a build -----------------------------------------------------------
     def replace_mined(self, records: Sequence[EntryRecord]) -> None:
-        """Replace machine output with `records`, keeping every human decision."""
+        """Replace machine output with `records`, keeping every human decision.
+
+        Entries are upserted one by one (each needs its id); their forms, occurrences
+        and equivalents are then replaced table by table, each in one executemany."""
         stamp = now()
         existing = {r[1]: r[0] for r in self.db.execute("SELECT id, key FROM entries")}
+        ids: list[int] = []
         for record in records:
             existing.pop(record.key, None)
-            entry_id = self._upsert_entry(record, stamp)
-            self._replace_children(entry_id, record, stamp)
+            ids.append(self._upsert_entry(record, stamp))
+        self._replace_children(ids, records, stamp)
         self._retire(existing.values())
         self._rebuild_search()
 
@@ -227,57 +230,47 @@ class Store:
         row = self.db.execute("SELECT id FROM entries WHERE key = ?", [record.key]).fetchone()
         return int(row[0])
 
-    def _replace_children(self, entry_id: int, record: EntryRecord, stamp: str) -> None:
-        for table in ("forms", "occurrences"):
-            self.db.execute(f"DELETE FROM {table} WHERE entry_id = ?", [entry_id])
-        self.db.execute("DELETE FROM equivalents WHERE entry_id = ? AND human = 0", [entry_id])
-        self.db.table("forms").insert_all(
-            {
-                "entry_id": entry_id,
-                "surface": f.surface,
-                "key": f.key,
-                "words": f.words,
-                "frequency": f.frequency,
-            }
-            for f in record.forms
+    def _replace_children(
+        self, ids: Sequence[int], records: Sequence[EntryRecord], stamp: str
+    ) -> None:
+        conn = self.db.conn
+        keys = [(entry_id,) for entry_id in ids]
+        conn.executemany("DELETE FROM forms WHERE entry_id = ?", keys)
+        conn.executemany("DELETE FROM occurrences WHERE entry_id = ?", keys)
+        conn.executemany("DELETE FROM equivalents WHERE entry_id = ? AND human = 0", keys)
+        pairs = list(zip(ids, records, strict=True))
+        conn.executemany(
+            "INSERT INTO forms(entry_id, surface, key, words, frequency) VALUES (?,?,?,?,?)",
+            (
+                (entry_id, f.surface, f.key, f.words, f.frequency)
+                for entry_id, record in pairs
+                for f in record.forms
+            ),
         )
-        self.db.table("occurrences").insert_all(
-            {
-                "entry_id": entry_id,
-                "sentence_id": o.sentence_id,
-                "start": o.start,
-                "end": o.end,
-                "surface": o.surface,
-            }
-            for o in record.occurrences
+        conn.executemany(
+            "INSERT INTO occurrences(entry_id, sentence_id, start, end, surface) "
+            "VALUES (?,?,?,?,?)",
+            (
+                (entry_id, o.sentence_id, o.start, o.end, o.surface)
+                for entry_id, record in pairs
+                for o in record.occurrences
+            ),
         )
-        human = {
-            r[0]
-            for r in self.db.execute(
-                "SELECT fr_folded FROM equivalents WHERE entry_id = ?", [entry_id]
-            )
-        }
-        best = not human
-        rows = []
-        for eq in record.equivalents:
-            if fold(eq.fr) in human and eq.fr:
-                continue
-            rows.append(
-                {
-                    "entry_id": entry_id,
-                    "fr": eq.fr,
-                    "fr_folded": fold(eq.fr),
-                    "acronym": eq.acronym,
-                    "origin": eq.origin,
-                    "confidence": eq.confidence,
-                    "preferred": int(best),
-                    "human": 0,
-                    "note": eq.note,
-                    "created_at": stamp,
-                }
-            )
-            best = False
-        self.db.table("equivalents").insert_all(rows)
+        # What is left of these entries' equivalents is what a person wrote.
+        human: dict[int, set[str]] = {}
+        for entry_id, folded in conn.execute(
+            "SELECT entry_id, fr_folded FROM equivalents WHERE human != 0"
+        ):
+            human.setdefault(entry_id, set()).add(folded)
+        conn.executemany(
+            "INSERT INTO equivalents(entry_id, fr, fr_folded, acronym, origin, confidence, "
+            "preferred, human, note, created_at) VALUES (?,?,?,?,?,?,?,?,?,?)",
+            (
+                row
+                for entry_id, record in pairs
+                for row in _equivalent_rows(entry_id, record, human.get(entry_id, set()), stamp)
+            ),
+        )
 
     def _retire(self, entry_ids: Iterable[int]) -> None:
         """Entries no longer mined: keep those a person touched, unattested; drop the rest."""
@@ -343,3 +336,28 @@ class Store:
                 f"WHERE in_glossary = 1 GROUP BY {column}"
             )
         return {r["value"]: r["n"] for r in self.db.query(sql)}
+
+
+def _equivalent_rows(
+    entry_id: int, record: EntryRecord, human: set[str], stamp: str
+) -> Iterator[tuple[Any, ...]]:
+    """Rows of the entry's machine equivalents, but those a person already gave; the
+    first is preferred unless a person's equivalent is there."""
+    best = not human
+    for eq in record.equivalents:
+        folded = fold(eq.fr)
+        if folded in human and eq.fr:
+            continue
+        yield (
+            entry_id,
+            eq.fr,
+            folded,
+            eq.acronym,
+            eq.origin,
+            eq.confidence,
+            int(best),
+            0,
+            eq.note,
+            stamp,
+        )
+        best = False

@@ -4,104 +4,191 @@ A unit is what a term is made of. Each unit carries two readings: `first`, how i
 at the start of a term (proclitics stripped where the remainder is attested, no
 article), and `inner`, how it reads inside a term (only the article dropped). Only the
 first word of a term carries a proclitic: ولمراقبة التراب الوطني.
+
+Everything a unit says except where it stands depends only on its written form, and a
+corpus repeats few forms very often, so each form is read once (a `Word`, shared by all
+its occurrences) and an occurrence is that word plus its offsets (a `Unit`, or the
+offsets kept beside the words of a phrase, see `read_phrases`).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from array import array
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
 
 from glossary.arabic import (
     ARTICLE,
     MIN_STEM,
-    Token,
+    WORD,
     is_arabic,
     is_function_word,
     join_compounds,
     search_key,
     strip_article,
     strip_proclitics,
-    tokenize,
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Unit:
+@dataclass(frozen=True, slots=True, eq=False)
+class Word:
+    """A written form read as a unit; one object per distinct form (compared by identity)."""
+
     surface: str  # as written, clitics included
     key: str  # search key of the whole unit
     first: str  # group reading at the start of a term
     inner: str  # group reading inside a term
     bare_surface: str  # surface without its proclitics (for display)
+    arabic: bool
+    stems: tuple[str, ...]  # readings without an attested suffix (اعتمادها → اعتماد)
+    is_function: bool
+    is_number: bool
+    definite: bool  # whether the word (after its proclitics) carries the article ال
+    bare_key: str  # search key of bare_surface
+    common_rank: int  # best general-Arabic rank of its readings (first, bare_key)
+
+
+@dataclass(frozen=True, slots=True, eq=False)
+class Unit(Word):
+    """One occurrence of a word in a document."""
+
     start: int  # offset in the document
     end: int
     boundary_before: bool  # punctuation between this unit and the previous one
-    arabic: bool
-    stems: tuple[str, ...] = ()  # readings without an attested suffix (اعتمادها → اعتماد)
 
-    @property
-    def is_function(self) -> bool:
-        return is_function_word(self.key) or is_function_word(self.first)
 
-    @property
-    def is_number(self) -> bool:
-        return self.key.isdigit()
+@dataclass(slots=True)
+class PhraseUnits:
+    """A run of Arabic words not separated by punctuation, with their document offsets."""
 
-    @property
-    def definite(self) -> bool:
-        """Whether the word (after its proclitics) carries the article ال."""
-        return search_key(self.bare_surface).startswith(ARTICLE)
+    words: tuple[Word, ...]
+    starts: array[int]
+    ends: array[int]
 
 
 _GAP_OK = re.compile(r"^[ \t\u00a0\u200c-\u200f]*$")
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
+# Search keys of word tokens: a corpus writes few distinct tokens very often. Bounded, so a
+# long-lived process (the TUI) never grows it without end.
+_TOKEN_KEYS: dict[str, str] = {}
+_TOKEN_KEYS_MAX = 1_000_000
+
+
+def token_key(token: str) -> str:
+    """search_key of one word token, remembered."""
+    key = _TOKEN_KEYS.get(token)
+    if key is None:
+        if len(_TOKEN_KEYS) >= _TOKEN_KEYS_MAX:
+            _TOKEN_KEYS.clear()
+        key = _TOKEN_KEYS[token] = search_key(token)
+    return key
+
+
+def corpus_keys(texts: Iterable[str]) -> set[str]:
+    """Search keys of every word token of the texts (what tokenize would give as keys)."""
+    tokens: set[str] = set()
+    for text in texts:
+        tokens.update(WORD.findall(text))
+    return {token_key(t) for t in tokens}
+
+
+def _joins(previous: str, key: str) -> bool:
+    """Whether join_compounds merges two adjacent token keys into one word (عبد + اللطيف)."""
+    if " " in previous or " " in key:  # keys NFKC made of several words: ask the rule itself
+        return " " not in join_compounds(previous + " " + key)
+    return previous in _JOINS_NEXT or key in _JOINS_PREVIOUS
+
+
+_JOINS_NEXT = ("عبد", "ابو")  # as in glossary.arabic.join_compounds
+_JOINS_PREVIOUS = ("الدين", "الله", "الاسلام")
+
+
+def _groups(text: str) -> list[tuple[int, int, list[str]]]:
+    """(start, end, token keys) of the words of `text`: tokens that join_compounds would
+    merge (عبد + اللطيف), adjacent ones only and at most three, make one word."""
+    groups: list[tuple[int, int, list[str]]] = []
+    for match in WORD.finditer(text):
+        start, end = match.span()
+        key = token_key(match.group())
+        if groups:
+            begin, last_end, keys = groups[-1]
+            if start - last_end <= 1 and len(keys) < 3 and _joins(keys[-1], key):
+                keys.append(key)
+                groups[-1] = (begin, end, keys)
+                continue
+        groups.append((start, end, [key]))
+    return groups
+
+
+def _scan(
+    text: str, segment: CliticSegmenter
+) -> tuple[list[Word], list[int], list[int], list[bool]]:
+    """Words of one sentence, their offsets in `text`, whether punctuation precedes each."""
+    words: list[Word] = []
+    starts: list[int] = []
+    ends: list[int] = []
+    boundaries: list[bool] = []
+    previous_end = 0
+    for begin, end, keys in _groups(text):
+        words.append(segment.read(text[begin:end], keys))
+        gap = text[previous_end:begin]
+        boundaries.append(bool(starts) and gap != " " and not _GAP_OK.match(gap))
+        starts.append(begin)
+        ends.append(end)
+        previous_end = end
+    return words, starts, ends, boundaries
 
 
 def make_units(text: str, offset: int, segment: CliticSegmenter) -> list[Unit]:
     """Units of one sentence whose text starts at `offset` in its document."""
-    tokens = tokenize(text, offset)
-    groups = _compound_groups(tokens)
-    units: list[Unit] = []
-    previous_end = offset
-    for group in groups:
-        first_tok, last_tok = group[0], group[-1]
-        gap = text[previous_end - offset : first_tok.start - offset]
-        surface = text[first_tok.start - offset : last_tok.end - offset]
-        key = " ".join(t.key for t in group)
-        joined = join_compounds(key).replace(" ", "")
-        prefix, stem = segment(joined) if is_arabic(surface) else ("", joined)
-        units.append(
-            Unit(
-                surface=surface,
-                key=key,
-                first=strip_article(stem),
-                inner=strip_article(joined),
-                bare_surface=_strip_surface(surface, prefix, stem),
-                start=first_tok.start,
-                end=last_tok.end,
-                boundary_before=bool(units) and not _GAP_OK.match(gap),
-                arabic=is_arabic(surface) or surface.isdigit(),
-                stems=segment.stems(stem) if is_arabic(surface) else (),
-            )
+    words, starts, ends, boundaries = _scan(text, segment)
+    return [
+        Unit(
+            w.surface,
+            w.key,
+            w.first,
+            w.inner,
+            w.bare_surface,
+            w.arabic,
+            w.stems,
+            w.is_function,
+            w.is_number,
+            w.definite,
+            w.bare_key,
+            w.common_rank,
+            start + offset,
+            end + offset,
+            boundary,
         )
-        previous_end = last_tok.end
-    return units
+        for w, start, end, boundary in zip(words, starts, ends, boundaries, strict=True)
+    ]
 
 
-def _compound_groups(tokens: list[Token]) -> list[list[Token]]:
-    """Group tokens that join_compounds would merge (عبد + اللطيف), adjacent ones only."""
-    groups: list[list[Token]] = []
-    for tok in tokens:
-        if groups:
-            last = groups[-1]
-            merged = join_compounds(last[-1].key + " " + tok.key)
-            adjacent = tok.start - last[-1].end <= 1
-            if adjacent and " " not in merged and len(last) < 3:
-                last.append(tok)
-                continue
-        groups.append([tok])
-    return groups
+def read_phrases(text: str, offset: int, segment: CliticSegmenter) -> list[PhraseUnits]:
+    """The phrases of one sentence (as `phrases(make_units(...))`), words shared."""
+    words, starts, ends, boundaries = _scan(text, segment)
+    runs: list[PhraseUnits] = []
+    first = 0  # start of the current run
+    for i, word in enumerate(words):
+        if not word.arabic or boundaries[i]:
+            if first < i:
+                runs.append(_run(words, starts, ends, first, i, offset))
+            first = i if word.arabic else i + 1
+    if first < len(words):
+        runs.append(_run(words, starts, ends, first, len(words), offset))
+    return runs
+
+
+def _run(
+    words: list[Word], starts: list[int], ends: list[int], i: int, j: int, offset: int
+) -> PhraseUnits:
+    return PhraseUnits(
+        tuple(words[i:j]),
+        array("q", [s + offset for s in starts[i:j]]),
+        array("q", [e + offset for e in ends[i:j]]),
+    )
 
 
 def _strip_surface(surface: str, prefix: str, stem: str) -> str:
@@ -144,11 +231,14 @@ def phrases(units: list[Unit]) -> list[list[Unit]]:
 @cache
 def _general_ranks() -> dict[str, int]:
     """Rank of the 30,000 commonest Arabic words (wordfreq ships them; no download)."""
-    from wordfreq import top_n_list
+    from wordfreq import get_frequency_list, top_n_list
 
+    loaded = get_frequency_list.cache_info().currsize
     ranks: dict[str, int] = {}
     for rank, word in enumerate(top_n_list("ar", 30000)):
         ranks.setdefault(search_key(word), rank)
+    if not loaded:  # wordfreq keeps the whole Arabic list (55 MB) cached; only its head counts
+        get_frequency_list.cache_clear()
     return ranks
 
 
@@ -168,6 +258,7 @@ class CliticSegmenter:
     commonest words of general Arabic (and then commoner than the whole word, so
     a rare name such as لفتيت is not read as ل + فتيت). A word that starts a
     lexicon form is never cut: the lexicon writes its forms without clitics.
+    The segmenter also reads, once per written form, the words built on it (`read`).
     """
 
     def __init__(
@@ -177,12 +268,45 @@ class CliticSegmenter:
         self._protected = frozenset(protected)
         self._ranks = _general_ranks()
         self._cache: dict[str, tuple[str, str]] = {}
+        self._words: dict[str, Word] = {}
 
     def __call__(self, key: str) -> tuple[str, str]:
         found = self._cache.get(key)
         if found is None:
             found = self._cache[key] = self._segment(key)
         return found
+
+    def read(self, surface: str, keys: Sequence[str]) -> Word:
+        """The word written `surface`, made of tokens whose search keys are `keys`.
+
+        The keys follow from the surface (they are its tokens'), so the surface alone
+        names the word."""
+        word = self._words.get(surface)
+        if word is None:
+            word = self._words[surface] = self._read(surface, " ".join(keys))
+        return word
+
+    def _read(self, surface: str, key: str) -> Word:
+        joined = join_compounds(key).replace(" ", "")
+        arabic = is_arabic(surface)
+        prefix, stem = self(joined) if arabic else ("", joined)
+        first = strip_article(stem)
+        bare = _strip_surface(surface, prefix, stem)
+        bare_key = search_key(bare)
+        return Word(
+            surface=surface,
+            key=key,
+            first=first,
+            inner=strip_article(joined),
+            bare_surface=bare,
+            arabic=arabic or surface.isdigit(),
+            stems=self.stems(stem) if arabic else (),
+            is_function=is_function_word(key) or is_function_word(first),
+            is_number=key.isdigit(),
+            definite=bare_key.startswith(ARTICLE),
+            bare_key=bare_key,
+            common_rank=min(self._ranks.get(first, 10**9), self._ranks.get(bare_key, 10**9)),
+        )
 
     def stems(self, key: str) -> tuple[str, ...]:
         """Article-less readings of a word without an enclitic pronoun or the accusative

@@ -1,0 +1,71 @@
+"""The helpers that make mining fast give what the plain definitions give."""
+
+from __future__ import annotations
+
+from glossary.shapes import term_head, term_phrase, term_tail
+from glossary.termhood import KeyTrie, candidate_key, count_candidates, is_candidate
+from glossary.units import CliticSegmenter, corpus_keys, make_units, phrases, read_phrases
+
+TEXTS = [
+    "استقبل عبد اللطيف حموشي، المدير العام للأمن الوطني ولمراقبة التراب الوطني، الوفد.",
+    "التعاون بين المغرب وفرنسا في مجال الأمن ومكافحة الإرهاب سنة 2030 (DGST) بالرباط",
+    "وشدد على أهمية بمكافحة الإرهاب ولمكافحة الإرهاب والجريمة المنظمة العابرة للحدود.",
+]
+
+
+def _segmenter() -> CliticSegmenter:
+    return CliticSegmenter(corpus_keys(TEXTS), [], [])
+
+
+def test_read_phrases_matches_phrases_of_make_units() -> None:
+    segment = _segmenter()
+    for text in TEXTS:
+        runs = phrases(make_units(text, 7, segment))
+        fast = read_phrases(text, 7, segment)
+        assert [[u.surface for u in run] for run in runs] == [
+            [w.surface for w in p.words] for p in fast
+        ]
+        assert [[(u.start, u.end) for u in run] for run in runs] == [
+            list(zip(p.starts, p.ends, strict=True)) for p in fast
+        ]
+
+
+def test_a_written_form_is_read_once() -> None:
+    segment = _segmenter()
+    one = read_phrases("الأمن الوطني", 0, segment)[0].words
+    two = read_phrases("قال الأمن", 0, segment)[0].words
+    assert one[0] is two[1]
+
+
+def test_count_candidates_counts_what_is_candidate_says() -> None:
+    segment = _segmenter()
+    runs = [run for text in TEXTS for run in phrases(make_units(text, 0, segment))]
+    expected: dict[tuple[str, ...], int] = {}
+    for run in runs:
+        for i in range(len(run)):
+            for j in range(i + 1, min(len(run), i + 7) + 1):
+                if is_candidate(run[i:j]):
+                    key = candidate_key(run[i:j])
+                    expected[key] = expected.get(key, 0) + 1
+    stats = count_candidates([(0, run) for run in runs])
+    assert {k: s.frequency for k, s in stats.items()} == expected
+
+
+def test_key_trie_finds_every_key_by_start_then_end() -> None:
+    segment = _segmenter()
+    run = phrases(make_units("مكافحة الإرهاب والجريمة المنظمة", 0, segment))[0]
+    keys = [candidate_key(run[0:2]), candidate_key(run[2:4]), candidate_key(run[0:1])]
+    trie = KeyTrie((k, n) for n, k in enumerate(keys))
+    assert trie.find(run) == [(0, 1, 2), (0, 2, 0), (2, 4, 1)]
+    assert trie.find(run, min_words=2) == [(0, 2, 0), (2, 4, 1)]
+
+
+def test_term_phrase_is_head_then_tails() -> None:
+    segment = _segmenter()
+    for text in TEXTS:
+        for run in phrases(make_units(text, 0, segment)):
+            for i in range(len(run)):
+                for j in range(i + 2, min(len(run), i + 3) + 1):
+                    units = run[i:j]
+                    by_parts = term_head(units[0]) and all(term_tail(u) for u in units[1:])
+                    assert term_phrase(units) == by_parts
