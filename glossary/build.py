@@ -63,20 +63,19 @@ def build(paths: Sequence[Path], store: Store, progress: Progress | None = None)
     with store.write():
         store.remove_documents(gone)
         report.documents_removed = len(gone)
-        for done, doc in enumerate(new_docs, start=1):
+        for done, doc in enumerate(new_docs):
             notify("cleaning", done, len(new_docs))
             sentences = split_sentences(doc.text, repeated)
             words = sum(len(s.text.split()) for s in sentences)
             store.add_document(
                 doc.path, doc.sha256, doc.encoding, words, [(s.start, s.text) for s in sentences]
             )
+        notify("cleaning", len(new_docs), len(new_docs))
         report.documents_read = len(new_docs)
         corpus = [SentenceText(d, s, t, start) for d, s, start, t in store.sentences()]
         report.sentences = len(corpus)
         report.words = sum(len(s.text.split()) for s in corpus)
-        notify("mining", 0, 1)
-        mined = Miner(corpus).mine()
-        notify("mining", 1, 1)
+        mined = Miner(corpus, progress=notify).mine()
         notify("writing", 0, 1)
         store.replace_mined([to_record(e) for e in mined])
         apply_cached(store)  # machine French from earlier `build --mt` runs

@@ -10,9 +10,9 @@ from __future__ import annotations
 import re
 from array import array
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple
+from typing import NamedTuple, TypeVar
 
 from glossary.arabic import (
     FUNCTION_WORDS,
@@ -57,6 +57,11 @@ from glossary.units import (
     general_rank,
     read_phrases,
 )
+
+# Progress is told every this many sentences or phrases (a 50 MB file has ~300,000).
+PROGRESS_STEP = 2000
+T = TypeVar("T")
+Progress = Callable[[str, int, int], None]  # stage, done, total
 
 # Statistical candidates become glossary entries above this score (C-value × specificity).
 GLOSSARY_THRESHOLD = 2.0
@@ -160,7 +165,13 @@ _LEXICON_KEYS: dict[str, str] = {}  # every lexicon mention asks; a function of 
 class Miner:
     """Turns sentences into entries; one Miner per build."""
 
-    def __init__(self, sentences: Sequence[SentenceText], lexicon: Lexicon | None = None):
+    def __init__(
+        self,
+        sentences: Sequence[SentenceText],
+        lexicon: Lexicon | None = None,
+        progress: Progress | None = None,
+    ):
+        self._notify = progress or (lambda stage, done, total: None)
         self.lexicon = lexicon or load_lexicon()
         corpus_words = corpus_keys(s.text for s in sentences)
         protected = {search_key(f).split(" ")[0] for e in self.lexicon.entries for f in e.forms}
@@ -174,7 +185,7 @@ class Miner:
         segment = CliticSegmenter(corpus_words, self.lexicon.words, protected)
         self.phrases = [
             _Phrase(s, run.words, run.starts, run.ends)
-            for s in sentences
+            for _index, s in self._steps("words", sentences)
             for run in read_phrases(s.text, s.start, segment)
         ]
         self.entries: dict[str, MinedEntry] = {}
@@ -192,6 +203,15 @@ class Miner:
         # a word of the domain.
         self._shapes: dict[Word, tuple[bool, bool, bool]] = {}
         self._composed: dict[str, Composition | None] = {}
+
+    def _steps(self, stage: str, items: Sequence[T]) -> Iterator[tuple[int, T]]:
+        """enumerate(items), telling the progress callback every PROGRESS_STEP items."""
+        total = len(items)
+        for index, item in enumerate(items):
+            if index % PROGRESS_STEP == 0:
+                self._notify(stage, index, total)
+            yield index, item
+        self._notify(stage, total, total)
 
     def mine(self) -> list[MinedEntry]:
         covered = self._recognise()
@@ -284,7 +304,7 @@ class Miner:
         """Record every recognised mention; return the (phrase, unit) cells they cover."""
         covered: set[tuple[int, int]] = set()
         standalone: set[str] = set()
-        for p_index, phrase in enumerate(self.phrases):
+        for p_index, phrase in self._steps("names", self.phrases):
             taken: dict[str, list[tuple[int, int]]] = {}
             accepted: list[tuple[Span, str]] = []
             for span in sorted(self._spans(phrase), key=lambda s: (s.start - s.end, s.start)):
@@ -344,7 +364,7 @@ class Miner:
             words = entry.key.split(" ")
             if entry.kind == "person" and len(words) >= 2 and general_rank(words[-1]) > 20000:
                 owners.setdefault(words[-1], []).append(entry)
-        for p_index, phrase in enumerate(self.phrases):
+        for p_index, phrase in self._steps("surnames", self.phrases):
             for u_index, unit in enumerate(phrase.units):
                 if (p_index, u_index) in covered:
                     continue
@@ -360,7 +380,7 @@ class Miner:
         French can be composed (so every word is known: unknown words are left to the
         statistics). Longest first; never across or inside a recognised name.
         """
-        for p_index, phrase in enumerate(self.phrases):
+        for p_index, phrase in self._steps("phrases", self.phrases):
             units = phrase.units
             shapes = [self._shape(u) for u in units]
             spans = self.spans.get(p_index, [])
@@ -414,7 +434,7 @@ class Miner:
         The term is the longest recognised span ending there, else the noun phrase
         before the parenthesis (from the last function word, at most 7 words).
         """
-        for p_index, phrase in enumerate(self.phrases):
+        for p_index, phrase in self._steps("evidence", self.phrases):
             sentence = phrase.sentence
             match = _PARENTHESIS.match(sentence.text, phrase.ends[-1] - sentence.start)
             if match is None:
@@ -484,7 +504,7 @@ class Miner:
         free: Counter[tuple[str, ...]] = Counter()
         left: dict[tuple[str, ...], set[str | None]] = {}
         right: dict[tuple[str, ...], set[str | None]] = {}
-        for p_index, phrase in enumerate(self.phrases):
+        for p_index, phrase in self._steps("statistics", self.phrases):
             units = phrase.units
             spans = self.spans.get(p_index, [])
             for i, j, words in trie.find(units, min_words=2):

@@ -113,11 +113,11 @@ def test_a_word_seen_only_inside_a_longer_name_is_no_entry_of_its_own() -> None:
 
 def test_places_named_after_a_cue_or_spelled_one_letter_off() -> None:
     entries = _mine(
-        "فككت الأجهزة خلية تنشط بمدينتي طنجة وتيفلت، قبل اجتماع في بروكسيل.",
+        "فككت الأجهزة خلية تنشط بمدينتي طنجة وتامسلوحت، قبل اجتماع في بروكسيل.",
         "تجمع المحتجون في ساحة كليبر وسط المنطقة الشمالية.",
     )
-    assert entries["تيفلت"].kind == "place"
-    assert entries["تيفلت"].equivalents[0].origin == "transliteration"
+    assert entries["تامسلوحت"].kind == "place"  # a small town no lexicon lists
+    assert entries["تامسلوحت"].equivalents[0].origin == "transliteration"
     assert entries["ساحة كليبر"].equivalents[0].fr.startswith("place ")
     brussels = next(e for e in entries.values() if "بروكسيل" in e.forms)
     assert brussels.kind == "place" and brussels.equivalents[0].fr == "Bruxelles"
