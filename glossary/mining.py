@@ -401,6 +401,8 @@ class Miner:
                     composed = self._compose(text)
                     if composed is None or composed.confidence < DOMAIN_PHRASE_CONFIDENCE:
                         continue
+                    if "agreement fallback" in composed.pattern:
+                        continue  # the adjective agrees with no head: it belongs further on
                     used.update(range(i, j))
                     key = _group_key(units[i:j])
                     entry = self.entries.get(key)

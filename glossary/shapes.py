@@ -77,8 +77,25 @@ _LIGHT_HEADS = frozenset(
         "شكل",
         "عدد",
         "سلسلة",
+        # Nouns that make prepositions (لفائدة, لحساب, إثر, على ضوء): what follows is no term.
+        "فائدة",
+        "حساب",
+        "صالح",
+        "إثر",
+        "عقب",
+        "جراء",
+        "ضوء",
+        "غرار",
+        "واسطة",
+        "فضل",
+        "حسب",
+        "أثناء",
+        "رغم",
+        "صدد",
     ]
 )
+# Participles that need their preposition (المشتبه فيه/به): a phrase never ends on them.
+_INCOMPLETE = frozenset(strip_article(search_key(w)) for w in ["المشتبه"])
 # Complements that point back to the text, not to a concept (أمن البلدين).
 _REFERENTIAL = frozenset(
     strip_article(search_key(w))
@@ -111,7 +128,7 @@ def term_tail(unit: Word) -> bool:
         return False
     if unit.is_function or unit.key.startswith(("و", "ل", "ب", "ف")) and not unit.definite:
         return False
-    if unit.key.startswith(("و", "ل")) or unit.inner in _REFERENTIAL:
+    if unit.key.startswith(("و", "ل")) or unit.inner in _REFERENTIAL or unit.inner in _INCOMPLETE:
         return False
     relational = unit.inner.endswith(("ي", "يه", "يين", "يات", "يون"))
     if not (relational or unit.definite):
