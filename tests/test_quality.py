@@ -31,15 +31,15 @@ def test_seed_glossary_against_its_reference(tmp_path: Path) -> None:
     result, entries = _evaluate(ROOT / "seeds", EVAL / "seeds_reference.tsv", tmp_path)
     assert result.recall >= 0.90
     assert result.kind_accuracy >= 0.95
-    assert result.french_accuracy >= 0.85
+    assert result.french_accuracy >= 0.87  # measured 0.893 (target: 0.80)
     assert entries <= 320, "a glossary a translator keeps: a few hundred entries at most"
 
 
 def test_unseen_articles_against_their_reference(tmp_path: Path) -> None:
     result, _ = _evaluate(EVAL / "unseen", EVAL / "unseen_reference.tsv", tmp_path)
-    assert result.recall >= 0.65
+    assert result.recall >= 0.78  # measured 0.815 (issue 3 target: 0.80)
     assert result.kind_accuracy >= 0.95
-    assert result.french_accuracy >= 0.75
+    assert result.french_accuracy >= 0.78  # measured 0.821 (target: 0.70)
 
 
 @pytest.mark.skipif(not DEV_GOLD.exists(), reason="the shared dev reference sits beside the repo")
