@@ -265,3 +265,10 @@ def test_random_phrases_never_raise_nor_leak_arabic(words: list[tuple[str, str]]
 def test_arbitrary_text_never_raises(text: str) -> None:
     result = compose_french(text)
     assert result is None or not ARABIC.search(result.fr)
+
+
+def test_police_as_a_kind_takes_bare_de() -> None:
+    assert compose_french("مفوضي الشرطة").fr == "commissaires de police"  # type: ignore[union-attr]
+    assert compose_french("مدرسة الشرطة").fr == "école de police"  # type: ignore[union-attr]
+    # the institution itself keeps its article: the police's staff
+    assert compose_french("عناصر الشرطة").fr == "éléments de la police"  # type: ignore[union-attr]
