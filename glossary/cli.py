@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import sqlite3
 import sys
 import time
 from collections.abc import Callable
@@ -12,12 +13,13 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 import click
 
-from glossary.lookup import QueryError, lookup
-from glossary.store import Store, StoreError
+from glossary.lookup import QueryError, lookup, quoted
+from glossary.store import BUSY_TIMEOUT_MS, Store, StoreError
 
 if TYPE_CHECKING:
     from glossary.build import BuildReport
     from glossary.machine import Engine
+    from glossary.reader import Skipped
 
 # Mining, export and evaluation are imported inside their commands: `lookup` starts
 # without loading the miner (measured: ~0.1 s of imports it never uses).
@@ -45,14 +47,54 @@ def fail(message: str, code: int = 2) -> None:
 
 
 def open_store(db_path: Path, create: bool = False) -> Store:
+    """The db, or exit with one line naming it: missing, unusable, busy, or a place
+    where no db can be created."""
+    new = create and not db_path.exists()
+    if new:
+        folder = db_path.parent
+        if not folder.exists():
+            fail(f"{db_path}: cannot create the glossary db: the folder {folder} does not exist")
+        if not folder.is_dir():
+            fail(f"{db_path}: cannot create the glossary db: {folder} is not a folder")
+        if not os.access(folder, os.W_OK):
+            fail(f"{db_path}: cannot create the glossary db: no permission to write in {folder}")
+    context = click.get_current_context(silent=True)
+    if context is not None:  # for the message of a db that stays busy (_Group)
+        context.meta[_DB_KEY] = db_path
     try:
         return Store(db_path, create=create)
     except StoreError as exc:
+        if "database is locked" in str(exc):
+            _fail_busy(db_path)
+        if new:
+            fail(f"{db_path}: cannot create the glossary db there (the location is not writable)")
         fail(str(exc))
         raise  # unreachable: fail exits
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+_DB_KEY = "glossary.db"  # in click's context meta, shared by a command and its group
+
+
+def _fail_busy(db_path: Path) -> None:
+    fail(
+        f"{db_path}: another program kept the glossary busy for more than "
+        f"{BUSY_TIMEOUT_MS // 1000} s (a build or an import?); nothing was changed, try again"
+    )
+
+
+class _Group(click.Group):
+    """The `glossary` group: a db that stays busy too long is one line, not a traceback."""
+
+    def invoke(self, ctx: click.Context) -> Any:
+        try:
+            return super().invoke(ctx)
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc) and "busy" not in str(exc):
+                raise
+            _fail_busy(ctx.meta.get(_DB_KEY, Path("glossary.db")))
+
+
+@click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="ar-fr-glossary")
 def cli() -> None:
     """Arabic-French glossary: mine a corpus, look terms up, export for translators.
@@ -115,7 +157,11 @@ def build_command(paths: tuple[Path, ...], db_path: Path, mt: bool) -> None:
     from glossary.reader import CorpusError
 
     sources = list(paths) or [Path("seeds")]
+    for source in sources:  # a typo fails before a db is created
+        if not source.exists():
+            fail(f"{source}: no such file or folder")
     engine = _engine() if mt else None  # fail before building, not after
+    created = not db_path.exists()
     store = open_store(db_path, create=True)
     bar = _ProgressBar()
     try:
@@ -127,11 +173,15 @@ def build_command(paths: tuple[Path, ...], db_path: Path, mt: bool) -> None:
         bar.close()
         fail("interrupted; the glossary is unchanged", 130)
     bar.close()
+    if report.documents_read + report.documents_unchanged == 0 and report.sentences == 0:
+        store.close()
+        if created:  # nothing to keep: leave no empty db behind
+            for suffix in ("", "-wal", "-shm"):
+                Path(f"{db_path}{suffix}").unlink(missing_ok=True)
+        _fail_without_text(sources, report.skipped)
     for skipped in report.skipped:
         click.echo(f"warning: skipped {skipped.path}: {skipped.reason}", err=True)
     _print_summary(report, db_path)
-    if report.documents_read + report.documents_unchanged == 0 and report.sentences == 0:
-        fail("no readable text found in " + ", ".join(str(p) for p in sources))
     if engine is not None:
         _propose_french(store, engine)
     _print_sample(store)
@@ -164,6 +214,15 @@ def _propose_french(store: Store, engine: Engine) -> None:
         f"translated, {proposals.unusable} outputs refused; {proposals.applied} entries "
         f"given machine French; {proposals.without_french} glossary entries without French"
     )
+
+
+def _fail_without_text(sources: list[Path], skipped: list[Skipped]) -> None:
+    """The build found no text: one line for one file, else each file skipped, then why."""
+    if len(sources) == 1 and [Path(s.path) for s in skipped] == sources:
+        fail(f"{sources[0]}: {skipped[0].reason}; no text to build a glossary from")
+    for item in skipped:
+        click.echo(f"warning: skipped {item.path}: {item.reason}", err=True)
+    fail("no readable text found in " + ", ".join(str(p) for p in sources))
 
 
 def _print_summary(report: BuildReport, db_path: Path) -> None:
@@ -217,7 +276,7 @@ def lookup_command(query: str, db_path: Path, as_json: bool, limit: int) -> None
         _print_hits(result.hits)
     if not result.hits:
         hint = f'; did you mean "{result.suggestion}"?' if result.suggestion else ""
-        click.echo(f"no entry matches {query!r}{hint}", err=True)
+        click.echo(f"no entry matches {quoted(query)}{hint}", err=True)
         sys.exit(1)
 
 
@@ -333,8 +392,8 @@ def edit_command(
     chosen = exact if exact else hits
     if len(chosen) != 1:
         if not chosen:
-            fail(f"no entry matches {query!r}", 1)
-        click.echo(f"{query!r} is ambiguous; nothing changed. Candidates:", err=True)
+            fail(f"no entry matches {quoted(query)}; nothing changed", 1)
+        click.echo(f"{quoted(query)} is ambiguous; nothing changed. Candidates:", err=True)
         for hit in chosen:
             click.echo(
                 f"  {hit.ar}  →  {hit.fr or hit.acronym or '(no French)'} [{hit.kind}]", err=True

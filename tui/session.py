@@ -3,7 +3,8 @@
 SQLite connections belong to the thread that opened them, so searches run on one
 dedicated thread with its own Store, while review decisions (short writes) use the
 main thread's Store. The db is in WAL mode: the search thread sees each decision as
-soon as it is committed.
+soon as it is committed, and what another program commits; `changed_elsewhere` tells
+the app when that happened, so that it can show it.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from pathlib import Path
 from typing import TypeVar
 
 from glossary.store import Store
+from tui.data import data_version
 from tui.settings import Settings, save_settings
 
 T = TypeVar("T")
@@ -57,6 +59,16 @@ class Session:
         self.store = store
         self.settings = settings
         self.searcher = Searcher(db_path)
+        self._seen_version = data_version(store)
+
+    def changed_elsewhere(self) -> bool:
+        """Whether another program (`glossary build`, `import`, `edit`) has written to
+        the db since the last call; the TUI's own decisions do not count."""
+        version = data_version(self.store)
+        if version == self._seen_version:
+            return False
+        self._seen_version = version
+        return True
 
     @property
     def rtl(self) -> bool:

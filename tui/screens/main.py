@@ -117,6 +117,7 @@ class MainScreen(ReviewScreen):
         rows = table.entry_rows
         if advance and table.cursor_row + 1 < len(rows):
             self._keep = rows[table.cursor_row + 1].id
+        self._total = count_entries(self.session.store)
         self.search()
 
     def apply_rtl(self) -> None:
@@ -125,7 +126,9 @@ class MainScreen(ReviewScreen):
         self._show_status()
 
     def on_screen_resume(self) -> None:
-        # Back from the entry, a dialog or another screen: decisions may have changed rows.
+        # Back from the entry, a dialog or another screen: decisions, or another program
+        # (glossary build, import), may have changed rows.
+        self._total = count_entries(self.session.store)
         self.search()
 
     # --- actions -------------------------------------------------------------------
