@@ -349,18 +349,24 @@ def test_imported_french_survives_a_rebuild_and_is_found(
     assert kept["fr"] == "sécurité intérieure (usage maison)" and kept["origin"] == "manual"
 
 
-def test_an_imports_french_for_an_entry_not_approved_keeps_the_persons_as_alternative(
+def test_an_imports_french_never_replaces_a_persons_french_silently(
     runner: CliRunner, fresh_db: Path, tmp_path: Path
 ) -> None:
-    """Only approval locks an entry's French. For another entry, the file's French (also
-    a person's) becomes the preferred one and the earlier French stays, to choose again."""
+    """French a person chose is a decision too: a file's other French is a conflict.
+    With --overwrite the file's French is preferred and the person's stays, to choose
+    again in one key."""
     store = Store(fresh_db)
     hammouchi = _find(store, "حموشي")
     mine = set_french(store, hammouchi, "Abdellatif Hammouchi, directeur général", acronym="")
     ar = entry_detail(store, hammouchi).ar
     store.close()
     theirs = _write_csv(tmp_path / "theirs.csv", [["ar", "fr"], [ar, "A. Hammouchi"]])
+
     code, err = _import(runner, theirs, fresh_db)
+    assert code == 0 and "theirs.csv:2: conflict:" in err and "1 conflict" in err
+    assert _preferred(fresh_db, ar)["fr"] == "Abdellatif Hammouchi, directeur général"
+
+    code, err = _import(runner, theirs, fresh_db, "--overwrite")
     assert code == 0 and "1 updated" in err
     store = Store(fresh_db)
     detail = entry_detail(store, hammouchi)
@@ -369,4 +375,22 @@ def test_an_imports_french_for_an_entry_not_approved_keeps_the_persons_as_altern
     assert kept.fr == "Abdellatif Hammouchi, directeur général" and kept.human
     review.choose_equivalent(store, hammouchi, mine)  # one key in the TUI
     assert entry_detail(store, hammouchi).preferred.fr == kept.fr  # type: ignore[union-attr]
+    store.close()
+
+
+def test_an_import_cannot_approve_what_a_person_rejected(
+    runner: CliRunner, fresh_db: Path, tmp_path: Path
+) -> None:
+    store = Store(fresh_db)
+    entry = _find(store, "حموشي")
+    review.set_status(store, entry, "rejected")
+    ar = entry_detail(store, entry).ar
+    store.close()
+    theirs = _write_csv(
+        tmp_path / "theirs.csv", [["ar", "fr", "status"], [ar, "A. Hammouchi", "approved"]]
+    )
+    code, err = _import(runner, theirs, fresh_db)
+    assert code == 0 and "conflict" in err
+    store = Store(fresh_db)
+    assert entry_detail(store, entry).status == "rejected"
     store.close()

@@ -28,7 +28,7 @@ DECISIONS = ("approved", "rejected")
 
 @dataclass(frozen=True, slots=True)
 class Conflict:
-    """An approved entry the file would change; left as it is."""
+    """An entry a person decided on that the file would change; left as it is."""
 
     line: int
     ar: str
@@ -162,7 +162,8 @@ def _update_entry(
     """Apply `term` to an existing entry: True if changed, False if nothing to do."""
     entry_id = int(entry["id"])
     rows = store.query(
-        "SELECT fr, acronym FROM equivalents WHERE entry_id = ? AND preferred = 1", [entry_id]
+        "SELECT fr, acronym, human FROM equivalents WHERE entry_id = ? AND preferred = 1",
+        [entry_id],
     )
     current_fr, current_acronym = (rows[0]["fr"], rows[0]["acronym"]) if rows else ("", "")
     new_french = bool(term.fr and fold(term.fr) != fold(current_fr)) or bool(
@@ -171,7 +172,11 @@ def _update_entry(
     new_status = term.status in DECISIONS and term.status != entry["status"]
     if not new_french and not new_status:
         return False
-    if entry["status"] == "approved" and not overwrite:
+    # A person's decision: an approval or a rejection, or French a person chose (in review
+    # or an earlier import). The file may not change it silently.
+    decided = bool(entry["reviewed"]) or entry["status"] in DECISIONS
+    persons_french = bool(rows and rows[0]["human"])
+    if (decided or (new_french and persons_french)) and not overwrite:
         return Conflict(
             term.line,
             entry["ar"],
