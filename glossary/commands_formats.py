@@ -82,11 +82,19 @@ def export_command(
         stdout.flush()
         stdout.detach()  # leave the process's stdout open
     else:
+        # Written beside the target, then renamed over it: an interrupted export never
+        # leaves a half file where the translator expects the glossary.
+        partial = output.with_name(output.name + ".part")
         try:
-            with output.open("w", encoding="utf-8", newline="") as out:
+            with partial.open("w", encoding="utf-8", newline="") as out:
                 count = write_export(store, out, fmt, selection, bom=bom, reverse=reverse)
+            partial.replace(output)
         except OSError as exc:
+            partial.unlink(missing_ok=True)
             fail(f"{output}: cannot write ({exc.strerror or exc})")
+        except BaseException:
+            partial.unlink(missing_ok=True)
+            raise
     store.close()
     click.echo(f"exported {count} entries", err=True)
 
@@ -100,14 +108,17 @@ def export_command(
     help="Default: from the extension (.csv .tsv → csv, .tbx .xml → tbx, .utf8 .txt → omegat).",
 )
 @db_option
-@click.option("--overwrite", is_flag=True, help="Also change entries a person approved.")
+@click.option(
+    "--overwrite", is_flag=True, help="Also change entries a person decided on (conflicts)."
+)
 def import_command(file: Path, fmt: str | None, db_path: Path, overwrite: bool) -> None:
     """Import a glossary FILE: our CSV, a two-column Arabic/French CSV or TSV, TBX v3,
     TBX 2008 (martif) or an OmegaT glossary.
 
     Imported French is kept as a person's (origin manual, or the file's own), so
-    `glossary build` never overwrites it. Entries already approved are not changed:
-    conflicts are listed and left for review, unless --overwrite. Bad rows are listed
+    `glossary build` never overwrites it. A person's decisions (approved or rejected
+    entries, French a person chose) are not changed: conflicts are listed and left for
+    review, unless --overwrite. Bad rows are listed
     with their line number and skipped; the good ones go in, all in one transaction.
     XML declaring entities or fetching external resources is refused, and nothing is
     imported. The db is created if it does not exist. Exits with status 1 when rows

@@ -214,7 +214,9 @@ def set_french(store: Store, entry_id: int, fr: str, acronym: str | None = None)
     """Make `fr` (and `acronym`) the entry's preferred French, as a person's choice.
 
     An existing equivalent with the same French is reused (its acronym updated when one
-    is given); otherwise a manual one is added. Returns the equivalent's id.
+    is given); otherwise a manual one is added. Without `acronym`, the acronym of the
+    French it replaces is kept (rewording a name does not change its acronym; give
+    acronym="" to drop it). Returns the equivalent's id.
     """
     fr = " ".join(fr.split())
     if not fr and not acronym:
@@ -225,6 +227,11 @@ def set_french(store: Store, entry_id: int, fr: str, acronym: str | None = None)
             "SELECT id, acronym FROM equivalents WHERE entry_id = ? AND fr_folded = ?",
             [entry_id, fold(fr)],
         )
+        if acronym is None:
+            previous = store.query(
+                "SELECT acronym FROM equivalents WHERE entry_id = ? AND preferred = 1", [entry_id]
+            )
+            acronym = (previous[0]["acronym"] if previous else "") or None
         store.execute("UPDATE equivalents SET preferred = 0 WHERE entry_id = ?", [entry_id])
         if same:
             eq_id = int(same[0]["id"])

@@ -134,11 +134,18 @@ class Store:
                 f"this one knows {LATEST}); upgrade the tool"
             )
         for number in range(version + 1, LATEST + 1):
-            conn.executescript(
-                "BEGIN IMMEDIATE;\n" + MIGRATIONS[number - 1] + "\n"
-                "INSERT INTO meta(key, value) VALUES ('schema_version', '" + str(number) + "') "
-                "ON CONFLICT(key) DO UPDATE SET value = excluded.value;\nCOMMIT;"
-            )
+            try:
+                conn.executescript(
+                    "BEGIN IMMEDIATE;\n" + MIGRATIONS[number - 1] + "\n"
+                    "INSERT INTO meta(key, value) VALUES ('schema_version', '" + str(number) + "') "
+                    "ON CONFLICT(key) DO UPDATE SET value = excluded.value;\nCOMMIT;"
+                )
+            except BaseException:
+                # A failed step must not keep the write lock for the life of the process
+                # (a TUI would make every other program wait, then fail).
+                if conn.in_transaction:
+                    conn.rollback()
+                raise
 
     def schema_version(self) -> int:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()

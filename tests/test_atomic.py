@@ -165,3 +165,53 @@ def test_a_failed_migration_leaves_the_glossary_as_it_was(fresh_db: Path) -> Non
     assert "no such table: no_such_table" in result.stderr and "Traceback" not in result.stderr
     assert dump(fresh_db) == before
     _still_works(fresh_db)  # the tool of today still reads and builds it
+
+
+# --- export -----------------------------------------------------------------------------
+def test_an_interrupted_export_leaves_the_previous_file(
+    runner: CliRunner, seeds_db: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Ctrl-C half-way through `export -o`: the file already there is untouched, no
+    half-written glossary takes its place and no partial file is left behind."""
+    import glossary.commands_formats as commands
+    from glossary import formats
+
+    out = tmp_path / "glossary.csv"
+    assert (
+        runner.invoke(commands.export_command, ["-o", str(out), "--db", str(seeds_db)]).exit_code
+        == 0
+    )
+    before = out.read_bytes()
+    real = formats.write_export
+
+    def interrupted(store: Store, stream: object, *args: object, **kwargs: object) -> int:
+        stream.write("ar,fr\n")  # type: ignore[attr-defined]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(commands, "write_export", interrupted, raising=False)
+    monkeypatch.setattr(formats, "write_export", interrupted)
+    result = runner.invoke(
+        commands.export_command, ["-o", str(out), "--all", "--db", str(seeds_db)]
+    )
+    assert result.exit_code != 0
+    assert out.read_bytes() == before
+    assert list(tmp_path.iterdir()) == [out]
+    monkeypatch.setattr(formats, "write_export", real)
+
+
+def test_a_failed_migration_keeps_no_lock(fresh_db: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """While the failed Store is still referenced (a TUI showing the error), another
+    program can write at once."""
+    import glossary.store as store_module
+    from glossary.store import StoreError
+
+    broken = [*store_module.MIGRATIONS, "INSERT INTO no_such_table VALUES (1);"]
+    monkeypatch.setattr(store_module, "MIGRATIONS", broken)
+    monkeypatch.setattr(store_module, "LATEST", len(broken))
+    with pytest.raises(StoreError) as failure:
+        Store(fresh_db)
+    other = sqlite3.connect(fresh_db, timeout=0)
+    other.execute("BEGIN IMMEDIATE")  # "database is locked" if the lock were kept
+    other.rollback()
+    other.close()
+    assert "no such table" in str(failure.value)

@@ -61,6 +61,20 @@ def test_edit_sets_french_and_acronym(runner: CliRunner, fresh_db: Path) -> None
     assert (hit["fr"], hit["acronym"]) == ("feuille de route", "FdR")
 
 
+def test_rewording_the_french_keeps_the_acronym_unless_told(
+    runner: CliRunner, fresh_db: Path
+) -> None:
+    db = ["--db", str(fresh_db)]
+    reworded = "Direction générale de la surveillance du territoire national"
+    assert runner.invoke(cli, ["edit", "DGST", "--fr", reworded, *db]).exit_code == 0
+    hit = _lookup(runner, fresh_db, "DGST")[0]
+    assert (hit["fr"], hit["acronym"]) == (reworded, "DGST")
+    dropped = runner.invoke(cli, ["edit", "DGST", "--fr", "Surveillance", "--acronym", "", *db])
+    assert dropped.exit_code == 0, dropped.output
+    hit = _lookup(runner, fresh_db, "Surveillance")[0]
+    assert (hit["fr"], hit["acronym"]) == ("Surveillance", "")
+
+
 def test_an_ambiguous_edit_lists_candidates_and_changes_nothing(
     runner: CliRunner, fresh_db: Path
 ) -> None:
