@@ -103,5 +103,19 @@ MIGRATIONS: list[str] = [
             created_at TEXT NOT NULL
         );
     """,
+    # 3: search index rows keyed by their entry (rowid = entry id), so that one entry's
+    # rows are replaced without scanning the index; existing rows are re-keyed
+    """
+        CREATE TEMP TABLE fts_copy AS SELECT entry_id, ar, fr FROM search_fts;
+        DELETE FROM search_fts;
+        INSERT INTO search_fts(rowid, entry_id, ar, fr)
+            SELECT entry_id, entry_id, ar, fr FROM fts_copy GROUP BY entry_id;
+        DROP TABLE fts_copy;
+        CREATE TEMP TABLE fuzzy_copy AS SELECT entry_id, text FROM fuzzy_fts;
+        DELETE FROM fuzzy_fts;
+        INSERT INTO fuzzy_fts(rowid, entry_id, text)
+            SELECT entry_id, entry_id, text FROM fuzzy_copy GROUP BY entry_id;
+        DROP TABLE fuzzy_copy;
+    """,
 ]
 LATEST = len(MIGRATIONS)
