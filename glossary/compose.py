@@ -118,7 +118,12 @@ _PRENOMINAL = frozenset(_PRENOMINAL_TEXT.split())
 _H_ASPIRE_TEXT = """haine harcèlement haschich hausse haut hauteur hasard hiérarchie handicap hangar
 hooliganisme honte héros halte hameçonnage"""
 _H_ASPIRE = frozenset(_H_ASPIRE_TEXT.split())
-_CONTRACTIONS = {("de", "le "): "du ", ("de", "les "): "des "}
+_CONTRACTIONS = {
+    ("de", "le "): "du ",
+    ("de", "les "): "des ",
+    ("à", "le "): "au ",
+    ("à", "les "): "aux ",
+}
 _CLITICS = frozenset({"و", "ل", "ب", "ول", "وب"})
 _COLUMNS = ("ar", "pos", "gender", "fr", "fr_f", "fr_pl", "fr_f_pl")
 _ALL = frozenset({"m", "f", "mp", "fp"})
@@ -433,3 +438,18 @@ def compose_french(ar: str) -> Composition | None:
     if confidence < 0.3 - 1e-9:
         return None  # too uncertain to suggest
     return Composition(fr, round(confidence, 2), " + ".join(score.patterns))
+
+
+def compose_object(prep: str, ar: str) -> Composition | None:
+    """`ar` composed as the object of a French preposition, with its article:
+    compose_object("à", "مكافحة الإرهاب") → "à la lutte contre le terrorisme"."""
+    key = search_key(ar)
+    if not _ARABIC_WORDS.fullmatch(key):
+        return None
+    score = _Score()
+    root = _parse(key.split(" "), score)
+    base = compose_french(ar)
+    if root is None or base is None:
+        return None
+    _, gender, plural = _noun_form(root.reading)
+    return Composition(_join(prep, base.fr, True, gender, plural), base.confidence, base.pattern)

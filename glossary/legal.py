@@ -1,0 +1,108 @@
+"""Legal texts cited by number: القانون رقم 03.03 المتعلق بمكافحة الإرهاب → loi n° 03-03
+relative à la lutte contre le terrorisme.
+
+News cites laws, decrees and dahirs by number, and translators need both the French
+numbering convention (Morocco writes "loi n° 03-03", "dahir n° 1-58-376": dots become
+hyphens) and the title. The number's dots split it across phrases, so references are
+found in the sentence text, not in the units the miner reads.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from glossary.compose import compose_object
+
+# (Arabic type, French type, gender of the French). Longest first: the regex tries them in order.
+_TYPES: tuple[tuple[str, str, str], ...] = (
+    ("القانون التنظيمي", "loi organique", "f"),
+    ("القانون الإطار", "loi-cadre", "f"),
+    ("مشروع القانون", "projet de loi", "m"),
+    ("الظهير الشريف", "dahir", "m"),
+    ("الظهير", "dahir", "m"),
+    ("القانون", "loi", "f"),
+    ("المرسوم", "décret", "m"),
+)
+_FRENCH = {ar.removeprefix("ال"): (fr, gender) for ar, fr, gender in _TYPES}
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+
+
+def _type_pattern() -> str:
+    """A type, definite or not, with the clitics news puts on it (للقانون, وبموجب المرسوم)."""
+    options = []
+    for ar, _fr, _gender in _TYPES:
+        bare = ar.removeprefix("ال")
+        if bare.startswith("مشروع"):  # مشروع القانون / مشروع قانون
+            options.append("مشروع (?:ال)?قانون")
+        else:
+            options.append(bare.replace(" ال", " (?:ال)?"))
+    return "(?:" + "|".join(options) + ")"
+
+
+_REFERENCE = re.compile(
+    r"(?<![\w])(?:[وف])?(?:[بك])?(?P<article>ال|لل|ل)?"
+    rf"(?P<type>{_type_pattern()})\s+رقم\s+"
+    r"(?P<number>[0-9٠-٩۰-۹]+(?:\s?[.\-/]\s?[0-9٠-٩۰-۹]+)*)"
+    r"(?:\s+(?:ال)?(?:متعلق|متعلقة)\s+ب(?P<object>[^\s.,،؛:()«»\"]+(?:\s+[^\s.,،؛:()«»\"]+){0,6}))?"
+)
+# A one-word title is too often another sense (الجماعات: communes, not groups).
+_MIN_CONFIDENCE = 0.55
+_CLAUSE_STARTS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+
+
+@dataclass(frozen=True, slots=True)
+class LegalReference:
+    start: int  # offsets in the text searched
+    end: int
+    ar: str
+    fr: str
+    confidence: float
+
+
+def legal_references(text: str) -> list[LegalReference]:
+    """Every law, decree or dahir cited by number in `text`, with its French."""
+    found = []
+    for match in _REFERENCE.finditer(text):
+        kind = re.sub(r"\s+", " ", match.group("type"))
+        fr_type, gender = _FRENCH.get(_canonical(kind), ("loi", "f"))
+        number = re.sub(r"\s*[.\-/]\s*", "-", match.group("number").translate(_DIGITS))
+        fr = f"{fr_type} n° {number}"
+        end = match.end("number")
+        confidence = 0.7
+        obj = match.group("object")
+        if obj:
+            words = obj.split()
+            for size in range(len(words), 0, -1):  # the longest title that composes
+                if not _ends_title(words, size):
+                    continue
+                title = compose_object("à", " ".join(words[:size]))
+                if title is not None and title.confidence >= _MIN_CONFIDENCE:
+                    related = "relative" if gender == "f" else "relatif"
+                    fr += f" {related} {title.fr}"
+                    end = match.start("object") + len(" ".join(words[:size]))
+                    confidence = min(confidence, title.confidence)
+                    break
+        start = match.start("type") - len(match.group("article") or "")
+        if (match.group("article") or "").startswith("ل"):
+            start += 1  # للقانون: the لـ is a preposition; what is named is القانون
+            ar = "ال" + text[start + 1 : end] if match.group("article") == "لل" else text[start:end]
+        else:
+            ar = text[start:end]
+        found.append(LegalReference(start, end, " ".join(ar.split()), fr, confidence))
+    return found
+
+
+def _ends_title(words: list[str], size: int) -> bool:
+    """Whether a title may end after `size` words: at the end of the clause, or before a
+    new one (و…, الذي…). Not before في or من: الحق في الإضراب is one title, not الحق."""
+    return size == len(words) or words[size].startswith("و") or words[size] in _CLAUSE_STARTS
+
+
+def _canonical(kind: str) -> str:
+    """The _FRENCH key of a matched type (article-less, spacing as in _TYPES)."""
+    key = re.sub(r" ال", " ", kind)
+    for ar in _FRENCH:
+        if re.sub(r" ال", " ", ar) == key:
+            return ar
+    return kind
