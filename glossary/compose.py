@@ -430,7 +430,10 @@ def compose_french(ar: str) -> Composition | None:
     if root is None:
         return None
     fr = " et ".join(_render(p, score) for p in [root, *root.coords])
-    if score.units == 1:
+    if score.units == 1 and " " in key:
+        score.note("expression")
+        confidence = 0.6  # a row of several words (تجارة المخدرات): a set expression
+    elif score.units == 1:
         score.note("word")
         confidence = 0.5  # one word out of context: the lexicon's sense may not be the text's
     else:  # each word beyond two is one more chance of a wrong sense or attachment

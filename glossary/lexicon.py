@@ -176,4 +176,81 @@ def load_lexicon() -> Lexicon:
     entries: list[LexiconEntry] = []
     for name in names:
         entries.extend(parse_rows((folder / name).read_text(encoding="utf-8"), name))
-    return Lexicon(entries)
+    return Lexicon([*entries, *feminine_titles(entries)])
+
+
+# Titles a woman holds are written in the feminine (المديرة العامة للأمن الداخلي); the
+# lexicon lists them in the masculine. Arabic words and their French, in both genders.
+_FEMININE_AR = {
+    "المدير": "المديرة",
+    "مدير": "مديرة",
+    "الوزير": "الوزيرة",
+    "وزير": "وزيرة",
+    "السفير": "السفيرة",
+    "سفير": "سفيرة",
+    "الرئيس": "الرئيسة",
+    "رئيس": "رئيسة",
+    "المستشار": "المستشارة",
+    "العام": "العامة",
+    "المركزي": "المركزية",
+    "المنتدب": "المنتدبة",
+    "الأول": "الأولى",
+    "الفرنسي": "الفرنسية",
+    "المغربي": "المغربية",
+}
+_FEMININE_FR = {
+    "directeur": "directrice",
+    "ambassadeur": "ambassadrice",
+    "président": "présidente",
+    "conseiller": "conseillère",
+    "général": "générale",
+    "central": "centrale",
+    "délégué": "déléguée",
+    "premier": "première",
+    "français": "française",
+    "marocain": "marocaine",
+}
+
+
+def feminine_titles(entries: list[LexiconEntry]) -> list[LexiconEntry]:
+    """The feminine of each title row (kind term) that starts with a masculine title word,
+    its leading words and their French made feminine; none where a row already exists."""
+    taken = {search_key(f) for e in entries for f in e.forms}
+    derived = []
+    for entry in entries:
+        words = entry.ar.split(" ")
+        if (
+            entry.kind != "term"
+            or words[0] not in _FEMININE_AR
+            or words[0] == _FEMININE_AR.get(words[0])
+        ):
+            continue
+        ar_words = list(words)
+        k = 0
+        while k < len(ar_words) and ar_words[k] in _FEMININE_AR:  # المدير العام, الرئيس الأول
+            ar_words[k] = _FEMININE_AR[ar_words[k]]
+            k += 1
+        if k < len(ar_words) and ar_words[k].startswith("ال") and ar_words[k].endswith("ي"):
+            continue  # المستشار الدبلوماسي: an adjective we cannot make agree
+        fr_words = entry.fr.split(" ")
+        j = 1 if fr_words[0].lower() == "ministre" else 0  # ministre: both genders
+        while j < len(fr_words) and fr_words[j].lower() in _FEMININE_FR:
+            word = _FEMININE_FR[fr_words[j].lower()]
+            fr_words[j] = word.capitalize() if fr_words[j][:1].isupper() else word
+            j += 1
+        ar = " ".join(ar_words)
+        if search_key(ar) in taken or j == 0:
+            continue  # a title whose French head we do not know in the feminine
+        taken.add(search_key(ar))
+        derived.append(
+            LexiconEntry(
+                ar,
+                (),
+                " ".join(fr_words),
+                entry.acronym,
+                entry.kind,
+                entry.domain,
+                f"feminine of {entry.ar} ({entry.source})",
+            )
+        )
+    return derived

@@ -300,7 +300,7 @@ class CliticSegmenter:
             inner=strip_article(joined),
             bare_surface=bare,
             arabic=arabic or surface.isdigit(),
-            stems=self.stems(stem) if arabic else (),
+            stems=self.stems(stem, _ends_in_ta_marbuta(surface)) if arabic else (),
             is_function=is_function_word(key) or is_function_word(first),
             is_number=key.isdigit(),
             definite=bare_key.startswith(ARTICLE),
@@ -308,12 +308,17 @@ class CliticSegmenter:
             common_rank=min(self._ranks.get(first, 10**9), self._ranks.get(bare_key, 10**9)),
         )
 
-    def stems(self, key: str) -> tuple[str, ...]:
+    def stems(self, key: str, ta_marbuta: bool = False) -> tuple[str, ...]:
         """Article-less readings of a word without an enclitic pronoun or the accusative
-        alif (أوراق اعتمادها, إعلانا مشتركا), kept only when the stem is attested."""
+        alif (أوراق اعتمادها, إعلانا مشتركا), kept only when the stem is attested.
+
+        `ta_marbuta`: the word is written with a final ة, which the key folds into ه; that
+        ه is no pronoun (تجارة is not تجار + ه, المديرة not المدير + ه)."""
         found: list[str] = []
         for suffix in _SUFFIXES:
             if not key.endswith(suffix) or len(key) - len(suffix) < MIN_STEM:
+                continue
+            if ta_marbuta and suffix == "ه":
                 continue
             rest = key[: -len(suffix)]
             candidates = [rest]
@@ -331,3 +336,10 @@ class CliticSegmenter:
         return strip_proclitics(
             key, lambda rest: rest in self._known or self._ranks.get(rest, 10**9) < whole_rank
         )
+
+
+_MARKS = re.compile("[\u064b-\u065f\u0670\u0640]+$")  # vowel marks and tatweel at the end
+
+
+def _ends_in_ta_marbuta(surface: str) -> bool:
+    return _MARKS.sub("", surface).endswith("ة")
