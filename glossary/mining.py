@@ -7,12 +7,18 @@ in different spellings are grouped into one entry.
 
 from __future__ import annotations
 
+import gc
+import multiprocessing
 import re
+import signal
+import threading
+import traceback
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, TypeVar
+from multiprocessing.connection import Connection
+from typing import Generic, NamedTuple, TypeVar
 
 from glossary.arabic import (
     FUNCTION_WORDS,
@@ -52,6 +58,7 @@ from glossary.termhood import (
 )
 from glossary.units import (
     CliticSegmenter,
+    PhraseUnits,
     Word,
     corpus_keys,
     general_rank,
@@ -61,12 +68,16 @@ from glossary.units import (
 # Progress is told every this many sentences or phrases (a 50 MB file has ~300,000).
 PROGRESS_STEP = 2000
 T = TypeVar("T")
+R = TypeVar("R")
 Progress = Callable[[str, int, int], None]  # stage, done, total
 
 # Statistical candidates become glossary entries above this score (C-value × specificity).
 GLOSSARY_THRESHOLD = 2.0
 # How many ranked statistical candidates are kept beside the glossary entries.
 MAX_CANDIDATES = 2000
+# Below this many characters (about 50,000 words) a corpus is mined in one process:
+# forking and pickling the halves' results would cost more than the second core saves.
+PARALLEL_MIN_CHARACTERS = 300_000
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,12 +88,10 @@ class SentenceText:
     start: int  # offset of the sentence in its document
 
 
-class Occurrence(NamedTuple):  # a tuple: one per mention, made and kept by the million
-    document: int
-    sentence: int
-    start: int  # offsets in the document, clitics excluded
-    end: int
-    surface: str
+# One mention: (sentence id, start, end, surface), offsets in the document, clitics
+# excluded. A plain tuple, made and kept by the million, and the very row the store
+# writes (glossary.store.OccurrenceRow).
+Occurrence = tuple[int, int, int, str]
 
 
 @dataclass(slots=True)
@@ -100,6 +109,7 @@ class MinedEntry:
     equivalents: list[Equivalent] = field(default_factory=list)
     evidence: Counter[str] = field(default_factory=Counter)  # Latin names in parentheses
     composed: Counter[str] = field(default_factory=Counter)  # French built from the parts
+    documents: int = 0  # documents the occurrences are in (set by Miner.mine)
 
     @property
     def ar(self) -> str:
@@ -118,9 +128,9 @@ class MinedEntry:
     def frequency(self) -> int:
         return len(self.occurrences)
 
-    @property
-    def documents(self) -> int:
-        return len({o.document for o in self.occurrences})
+    def record(self, occurrence: Occurrence) -> None:
+        self.forms[occurrence[3]] += 1
+        self.occurrences.append(occurrence)
 
 
 @dataclass(slots=True)
@@ -129,6 +139,20 @@ class _Phrase:
     units: tuple[Word, ...]  # shared per written form: offsets are kept beside them
     starts: array[int]  # offsets of the units in the document
     ends: array[int]
+
+
+class _Mention(NamedTuple):
+    """A recognised span of a phrase, read to the end (what _recognise records)."""
+
+    start: int
+    end: int
+    kind: str
+    source: str
+    lexicon: int  # index in Lexicon.entries, -1 for none (an index crosses processes)
+    french: str
+    key: str
+    standalone: bool  # not inside another mention of the phrase
+    occurrence: Occurrence
 
 
 def span_text(
@@ -163,7 +187,15 @@ _LEXICON_KEYS: dict[str, str] = {}  # every lexicon mention asks; a function of 
 
 
 class Miner:
-    """Turns sentences into entries; one Miner per build."""
+    """Turns sentences into entries; one Miner per build.
+
+    The stages that read every sentence or phrase (reading words, recognition, domain
+    phrases, the statistical candidates' occurrences) are split in two: each half
+    yields compact results (what to record, in order), which are then recorded half
+    after half, so the entries are the same whether the second half ran in a forked
+    process or not. The vocabulary the segmenter needs is the whole corpus's, read
+    before the first fork.
+    """
 
     def __init__(
         self,
@@ -182,12 +214,22 @@ class Miner:
             for f in e.forms
             for w in search_key(f).split(" ")
         }
+        # Fork only where it pays, and never from a process running threads (the TUI
+        # builds in a worker thread): a forked copy of a locked lock never unlocks.
+        self._parallel = (
+            sum(len(s.text) for s in sentences) >= PARALLEL_MIN_CHARACTERS
+            and threading.active_count() == 1
+            and "fork" in multiprocessing.get_all_start_methods()
+        )
         segment = CliticSegmenter(corpus_words, self.lexicon.words, protected)
         self.phrases = [
-            _Phrase(s, run.words, run.starts, run.ends)
-            for _index, s in self._steps("words", sentences)
-            for run in read_phrases(s.text, s.start, segment)
+            _Phrase(sentences[index], run.words, run.starts, run.ends)
+            for half in self._halves(
+                "words", len(sentences), lambda lo, hi: self._read(sentences, segment, lo, hi)
+            )
+            for index, run in half
         ]
+        self._document_of = {s.index: s.document for s in sentences}
         self.entries: dict[str, MinedEntry] = {}
         self.domain_words = frozenset(
             strip_article(w)
@@ -197,6 +239,7 @@ class Miner:
             for w in search_key(f).split(" ")
             if not is_function_word(w)
         )
+        self._lexicon_index = {id(e): i for i, e in enumerate(self.lexicon.entries)}
         self.spans: dict[int, list[tuple[int, int, str]]] = {}  # phrase → recognised spans
         self._texts: dict[str, str] = {}
         # Per written form (Word): may it head a domain phrase, follow its head, and is it
@@ -213,19 +256,61 @@ class Miner:
             yield index, item
         self._notify(stage, total, total)
 
+    def _read(
+        self, sentences: Sequence[SentenceText], segment: CliticSegmenter, lo: int, hi: int
+    ) -> list[tuple[int, PhraseUnits]]:
+        """(sentence index, phrase) of sentences [lo, hi)."""
+        return [
+            (index, run)
+            for index in _indices(self._notify, "words", lo, hi, len(sentences))
+            for run in read_phrases(sentences[index].text, sentences[index].start, segment)
+        ]
+
+    def _phrase_steps(self, stage: str, lo: int, hi: int) -> Iterator[tuple[int, _Phrase]]:
+        """(index, phrase) of phrases [lo, hi), with progress (see _indices)."""
+        for index in _indices(self._notify, stage, lo, hi, len(self.phrases)):
+            yield index, self.phrases[index]
+
+    def _halves(self, stage: str, total: int, compute: Callable[[int, int], R]) -> list[R]:
+        """compute(lo, hi) over items [0, total) (phrases, or sentences): in two halves,
+        the second in a forked copy of this process when the corpus is large enough,
+        else in one go. In item order."""
+        if not self._parallel or total < 2:
+            results = [compute(0, total)]
+        else:
+            middle = total // 2
+            with _Forked(lambda: self._quietly(compute, middle, total)) as second:
+                results = [compute(0, middle), second.result()]
+        self._notify(stage, total, total)
+        return results
+
+    def _quietly(self, compute: Callable[[int, int], R], lo: int, hi: int) -> R:
+        """compute(lo, hi) in a forked process: only the parent draws progress."""
+        self._notify = lambda stage, done, total: None
+        return compute(lo, hi)
+
     def mine(self) -> list[MinedEntry]:
         covered = self._recognise()
         self._link_surnames(covered)
         self._domain_phrases()
         self._rank_statistical()
         self._corpus_evidence()
+        document_of = self._document_of
         for entry in self.entries.values():
+            entry.documents = len({document_of[o[0]] for o in entry.occurrences})
             proposed = propose_equivalents(entry.ar, entry.kind, entry.lexicon, self.lexicon)
             if entry.composed and entry.lexicon is None:
                 built = entry.composed.most_common(1)[0][0]
                 proposed.insert(0, Equivalent(built, "", "compositional", COMPOSED_CONFIDENCE))
             entry.equivalents = merge_evidence(proposed, entry.evidence)
         return sorted(self.entries.values(), key=lambda e: (-e.is_glossary, -e.score, e.key))
+
+    def _occurrence(
+        self, phrase: _Phrase, start: int, end: int, conjunction: bool = False
+    ) -> Occurrence:
+        text, begin, stop = span_text(phrase, start, end, conjunction)
+        text = self._texts.setdefault(text, text)  # one string per form, not per mention
+        return (phrase.sentence.index, begin, stop, text)
 
     # --- knowledge and shape -------------------------------------------------------
     def _spans(self, phrase: _Phrase) -> Iterator[Span]:
@@ -304,42 +389,25 @@ class Miner:
         """Record every recognised mention; return the (phrase, unit) cells they cover."""
         covered: set[tuple[int, int]] = set()
         standalone: set[str] = set()
-        for p_index, phrase in self._steps("names", self.phrases):
-            taken: dict[str, list[tuple[int, int]]] = {}
-            accepted: list[tuple[Span, str]] = []
-            for span in sorted(self._spans(phrase), key=lambda s: (s.start - s.end, s.start)):
-                if span.lexicon is not None:
-                    key = _lexicon_key(span.lexicon)
-                elif span.conjunction:
-                    text = span_text(phrase, span.start, span.end, conjunction=True)[0]
-                    key = group_key(search_key(text))
-                else:
-                    key = _group_key(phrase.units[span.start : span.end])
-                ranges = taken.setdefault(key, [])
-                if any(s < span.end and span.start < e for s, e in ranges):
-                    continue  # حموشي inside عبد اللطيف حموشي: one mention, not two
-                ranges.append((span.start, span.end))
-                accepted.append((span, key))
-            for span, key in accepted:
-                self.spans.setdefault(p_index, []).append((span.start, span.end, span.kind))
-                entry = self.entries.get(key)
-                if entry is None:
-                    entry = self.entries[key] = MinedEntry(key, span.kind, lexicon=span.lexicon)
-                entry.sources.add(span.source)
-                entry.is_glossary = True
-                if span.french:
-                    entry.composed[span.french] += 1
-                self._add_occurrence(entry, phrase, span.start, span.end, span.conjunction)
-                if not any(
-                    o.start <= span.start
-                    and span.end <= o.end
-                    and o is not span
-                    and (o.start, o.end) != (span.start, span.end)
-                    for o, _ in accepted
-                ):
-                    standalone.add(key)
-                if span.kind == "person":
-                    covered.update((p_index, u) for u in range(span.start, span.end))
+        entries = self.lexicon.entries
+        for found in self._halves("names", len(self.phrases), self._mentions):
+            for p_index, mentions in found:
+                spans = self.spans.setdefault(p_index, [])
+                for m in mentions:
+                    spans.append((m.start, m.end, m.kind))
+                    entry = self.entries.get(m.key)
+                    if entry is None:
+                        lexicon = entries[m.lexicon] if m.lexicon >= 0 else None
+                        entry = self.entries[m.key] = MinedEntry(m.key, m.kind, lexicon=lexicon)
+                    entry.sources.add(m.source)
+                    entry.is_glossary = True
+                    if m.french:
+                        entry.composed[m.french] += 1
+                    entry.record(m.occurrence)
+                    if m.standalone:
+                        standalone.add(m.key)
+                    if m.kind == "person":
+                        covered.update((p_index, u) for u in range(m.start, m.end))
         for key, entry in self.entries.items():
             # A one-word term seen only inside longer names (الاستئناف in محكمة الاستئناف)
             # is not an entry of its own; it stays a ranked candidate.
@@ -347,15 +415,59 @@ class Miner:
                 entry.is_glossary = False
         return covered
 
-    def _add_occurrence(
-        self, entry: MinedEntry, phrase: _Phrase, start: int, end: int, conjunction: bool = False
-    ) -> None:
-        text, begin, stop = span_text(phrase, start, end, conjunction)
-        text = self._texts.setdefault(text, text)  # one string per form, not per mention
-        entry.forms[text] += 1
-        entry.occurrences.append(
-            Occurrence(phrase.sentence.document, phrase.sentence.index, begin, stop, text)
-        )
+    def _mentions(self, lo: int, hi: int) -> list[tuple[int, list[_Mention]]]:
+        """The recognised mentions of phrases [lo, hi), per phrase that has any."""
+        found: list[tuple[int, list[_Mention]]] = []
+        for p_index, phrase in self._phrase_steps("names", lo, hi):
+            accepted = self._accepted(phrase)
+            if not accepted:
+                continue
+            mentions = []
+            for span, key in accepted:
+                standalone = not any(
+                    o.start <= span.start
+                    and span.end <= o.end
+                    and o is not span
+                    and (o.start, o.end) != (span.start, span.end)
+                    for o, _ in accepted
+                )
+                lexicon = -1 if span.lexicon is None else self._lexicon_index[id(span.lexicon)]
+                occurrence = self._occurrence(phrase, span.start, span.end, span.conjunction)
+                mentions.append(
+                    _Mention(
+                        span.start,
+                        span.end,
+                        span.kind,
+                        span.source,
+                        lexicon,
+                        span.french,
+                        key,
+                        standalone,
+                        occurrence,
+                    )
+                )
+            found.append((p_index, mentions))
+        return found
+
+    def _accepted(self, phrase: _Phrase) -> list[tuple[Span, str]]:
+        """The phrase's spans, longest first, with their entry keys; a span overlapping
+        an accepted one of the same key is the same mention."""
+        taken: dict[str, list[tuple[int, int]]] = {}
+        accepted: list[tuple[Span, str]] = []
+        for span in sorted(self._spans(phrase), key=lambda s: (s.start - s.end, s.start)):
+            if span.lexicon is not None:
+                key = _lexicon_key(span.lexicon)
+            elif span.conjunction:
+                text = span_text(phrase, span.start, span.end, conjunction=True)[0]
+                key = group_key(search_key(text))
+            else:
+                key = _group_key(phrase.units[span.start : span.end])
+            ranges = taken.setdefault(key, [])
+            if any(s < span.end and span.start < e for s, e in ranges):
+                continue  # حموشي inside عبد اللطيف حموشي: one mention, not two
+            ranges.append((span.start, span.end))
+            accepted.append((span, key))
+        return accepted
 
     def _link_surnames(self, covered: set[tuple[int, int]]) -> None:
         """Surname-only mentions (حموشي, للحموشي) join the person named in full."""
@@ -370,7 +482,7 @@ class Miner:
                     continue
                 people = owners.get(unit.first)
                 if people and len(people) == 1:
-                    self._add_occurrence(people[0], phrase, u_index, u_index + 1)
+                    people[0].record(self._occurrence(phrase, u_index, u_index + 1))
 
     def _domain_phrases(self) -> None:
         """Noun phrases of the domain that occur even once (الخبرة الأمنية, منصات إلكترونية).
@@ -380,11 +492,32 @@ class Miner:
         French can be composed (so every word is known: unknown words are left to the
         statistics). Longest first; never across or inside a recognised name.
         """
-        for p_index, phrase in self._steps("phrases", self.phrases):
+        for found in self._halves("phrases", len(self.phrases), self._domain_mentions):
+            for p_index, phrase_terms in found:
+                spans = self.spans.setdefault(p_index, [])
+                for i, j, key, occurrence in phrase_terms:
+                    entry = self.entries.get(key)
+                    if entry is None:
+                        entry = self.entries[key] = MinedEntry(
+                            key, kind_by_shape(tuple(key.split()))
+                        )
+                    entry.sources.add("shape")
+                    entry.is_glossary = True
+                    entry.record(occurrence)
+                    spans.append((i, j, "term"))
+
+    def _domain_mentions(
+        self, lo: int, hi: int
+    ) -> list[tuple[int, list[tuple[int, int, str, Occurrence]]]]:
+        """The domain phrases of phrases [lo, hi): (start, end, key, occurrence), per
+        phrase that has any."""
+        found: list[tuple[int, list[tuple[int, int, str, Occurrence]]]] = []
+        for p_index, phrase in self._phrase_steps("phrases", lo, hi):
             units = phrase.units
             shapes = [self._shape(u) for u in units]
-            spans = self.spans.get(p_index, [])
+            spans = list(self.spans.get(p_index, []))
             used: set[int] = set()
+            terms: list[tuple[int, int, str, Occurrence]] = []
             for length in (3, 2):
                 for i in range(len(units) - length + 1):
                     j = i + length
@@ -404,17 +537,11 @@ class Miner:
                     if "agreement fallback" in composed.pattern:
                         continue  # the adjective agrees with no head: it belongs further on
                     used.update(range(i, j))
-                    key = _group_key(units[i:j])
-                    entry = self.entries.get(key)
-                    if entry is None:
-                        entry = self.entries[key] = MinedEntry(
-                            key, kind_by_shape(tuple(key.split()))
-                        )
-                    entry.sources.add("shape")
-                    entry.is_glossary = True
-                    self._add_occurrence(entry, phrase, i, j)
+                    terms.append((i, j, _group_key(units[i:j]), self._occurrence(phrase, i, j)))
                     spans.append((i, j, "term"))
-            self.spans[p_index] = spans
+            if terms:
+                found.append((p_index, terms))
+        return found
 
     def _shape(self, word: Word) -> tuple[bool, bool, bool]:
         """(term_head, term_tail, word of the domain) of a word, remembered."""
@@ -453,7 +580,7 @@ class Miner:
             entry = self.entries.get(key)
             if entry is None:
                 entry = self.entries[key] = MinedEntry(key, kind_by_shape(tuple(key.split())))
-                self._add_occurrence(entry, phrase, start, n)
+                entry.record(self._occurrence(phrase, start, n))
             entry.sources.add("corpus")
             entry.is_glossary = True
             entry.evidence[" ".join(match.group(1).split())] += 1
@@ -502,30 +629,118 @@ class Miner:
         """
         if not selected:
             return
-        trie = KeyTrie((words, words) for words in selected)
-        free: Counter[tuple[str, ...]] = Counter()
-        left: dict[tuple[str, ...], set[str | None]] = {}
-        right: dict[tuple[str, ...], set[str | None]] = {}
-        for p_index, phrase in self._steps("statistics", self.phrases):
-            units = phrase.units
-            spans = self.spans.get(p_index, [])
-            for i, j, words in trie.find(units, min_words=2):
-                entry = selected[words]
-                if not is_candidate(units[i:j]):
-                    continue
-                self._add_occurrence(entry, phrase, i, j)
-                if not _entangled_any(i, j, spans):
-                    free[words] += 1
-                left.setdefault(words, set()).add(neighbour(units, i - 1))
-                right.setdefault(words, set()).add(neighbour(units, j))
-        for words, entry in selected.items():
+        candidates = list(selected)
+        trie = KeyTrie((words, n) for n, words in enumerate(candidates))
+        free: Counter[int] = Counter()
+        left: dict[int, set[str | None]] = {}
+        right: dict[int, set[str | None]] = {}
+        halves = self._halves(
+            "statistics", len(self.phrases), lambda lo, hi: self._candidate_mentions(trie, lo, hi)
+        )
+        for half in halves:
+            for n, occurrences in half.occurrences.items():
+                entry = selected[candidates[n]]
+                for occurrence in occurrences:
+                    entry.record(occurrence)
+            free.update(half.free)
+            for n, neighbours in half.left.items():
+                left.setdefault(n, set()).update(neighbours)
+            for n, neighbours in half.right.items():
+                right.setdefault(n, set()).update(neighbours)
+        for n, words in enumerate(candidates):
+            entry = selected[words]
             if not entry.is_glossary:
                 continue
-            tied = (len(left[words]) == 1 and None not in left[words]) or (
-                len(right[words]) == 1 and None not in right[words]
+            tied = (len(left[n]) == 1 and None not in left[n]) or (
+                len(right[n]) == 1 and None not in right[n]
             )
-            if free[words] < 2 or tied:
+            if free[n] < 2 or tied:
                 entry.is_glossary = False
+
+    def _candidate_mentions(self, trie: KeyTrie[int], lo: int, hi: int) -> _CandidateMentions:
+        """Where the candidates of `trie` occur in phrases [lo, hi), and with what."""
+        found = _CandidateMentions()
+        occurrences, free, left, right = found.occurrences, found.free, found.left, found.right
+        for p_index, phrase in self._phrase_steps("statistics", lo, hi):
+            units = phrase.units
+            spans = self.spans.get(p_index, [])
+            for i, j, n in trie.find(units, min_words=2):
+                if not is_candidate(units[i:j]):
+                    continue
+                occurrences.setdefault(n, []).append(self._occurrence(phrase, i, j))
+                if not _entangled_any(i, j, spans):
+                    free[n] += 1
+                left.setdefault(n, set()).add(neighbour(units, i - 1))
+                right.setdefault(n, set()).add(neighbour(units, j))
+        return found
+
+
+def _indices(notify: Progress, stage: str, lo: int, hi: int, total: int) -> Iterator[int]:
+    """range(lo, hi), telling `notify` every PROGRESS_STEP items how far the stage is: a
+    half runs beside the other, at about its pace."""
+    for index in range(lo, hi):
+        if (index - lo) % PROGRESS_STEP == 0:
+            notify(stage, (index - lo) * total // (hi - lo), total)
+        yield index
+
+
+@dataclass(slots=True)
+class _CandidateMentions:
+    """What one half of the phrases says of the statistical candidates (by index)."""
+
+    occurrences: dict[int, list[Occurrence]] = field(default_factory=dict)  # phrase order
+    free: Counter[int] = field(default_factory=Counter)  # mentions outside any name
+    left: dict[int, set[str | None]] = field(default_factory=dict)  # neighbours
+    right: dict[int, set[str | None]] = field(default_factory=dict)
+
+
+class _Forked(Generic[R]):
+    """`work()` run in a forked copy of this process, which inherits everything built
+    so far (nothing is pickled on the way in); its result comes back pickled.
+
+    Used as a context manager: leaving it early (an error, Ctrl-C) ends the process."""
+
+    def __init__(self, work: Callable[[], R]) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_run_forked, args=(work, send), daemon=True)
+        self._process.start()
+        send.close()  # ours; the child holds its own copy
+
+    def result(self) -> R:
+        try:
+            ok, value = self._receive.recv()
+        except EOFError:  # killed (out of memory?) before it could answer
+            self._process.join()
+            raise RuntimeError(
+                f"mining process ended without a result (exit code {self._process.exitcode})"
+            ) from None
+        self._process.join()
+        if not ok:
+            raise RuntimeError(f"mining process failed:\n{value}")
+        result: R = value
+        return result
+
+    def __enter__(self) -> _Forked[R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._receive.close()
+
+
+def _run_forked(work: Callable[[], object], send: Connection) -> None:
+    # Ctrl-C reaches the whole process group: the parent handles it and ends this one.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.disable()  # a short life: collecting would only copy the parent's pages
+    try:
+        send.send((True, work()))
+    except BaseException:  # noqa: BLE001 - whatever it is, the parent raises it
+        send.send((False, traceback.format_exc()))
+    finally:
+        send.close()
 
 
 def _entangled_any(i: int, j: int, spans: list[tuple[int, int, str]]) -> bool:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from glossary.arabic import is_arabic, search_key
@@ -64,22 +64,35 @@ _SENTENCE_END = re.compile(r"(?<=[.!?؟؛…])[\"”»']?\s+|\n+")
 _FINAL_PUNCT = re.compile(r"[.!?؟؛…:\"”»]\s*$")
 
 
-def clean_lines(text: str, repeated: frozenset[str] = frozenset()) -> list[tuple[str, int]]:
+def line_keys(text: str) -> list[str | None]:
+    """The search key of each line of `text` (split at "\n"), None for a blank line.
+
+    Computed once per document when both repeated_keys and split_sentences need them:
+    search_key over whole lines is most of the cleaning."""
+    return [search_key(line) if line.strip() else None for line in text.split("\n")]
+
+
+def clean_lines(
+    text: str, repeated: frozenset[str] = frozenset(), keys: Sequence[str | None] | None = None
+) -> list[tuple[str, int]]:
     """Keep the article's lines with their offsets; drop furniture.
 
-    `repeated` holds keys of short lines seen in several documents (site furniture).
+    `repeated` holds keys of short lines seen in several documents (site furniture);
+    `keys`, if given, is line_keys(text).
     """
     kept: list[tuple[str, int]] = []
     seen: set[str] = set()
     offset = 0
     body_started = False
-    for raw in text.split("\n"):
+    for number, raw in enumerate(text.split("\n")):
         start = offset
         offset += len(raw) + 1
         line = raw.strip()
         if not line:
             continue
-        key = search_key(line)
+        key = keys[number] if keys is not None else None
+        if key is None:
+            key = search_key(line)
         if _TAIL_RE.search(key):
             if body_started:
                 break
@@ -109,17 +122,27 @@ def _is_furniture(line: str, key: str) -> bool:
 
 def repeated_lines(texts: Sequence[str], min_documents: int = 2) -> frozenset[str]:
     """Keys of short lines found in several documents: the site's own furniture."""
+    return repeated_keys((line_keys(text) for text in texts), min_documents)
+
+
+def repeated_keys(
+    documents: Iterable[Sequence[str | None]], min_documents: int = 2
+) -> frozenset[str]:
+    """repeated_lines from each document's line_keys."""
     counts: Counter[str] = Counter()
-    for text in texts:
-        keys = {search_key(line) for line in text.split("\n") if line.strip()}
-        counts.update(k for k in keys if len(k.split()) <= 10)
+    for keys in documents:
+        distinct = {k for k in keys if k is not None}
+        counts.update(k for k in distinct if len(k.split()) <= 10)
     return frozenset(k for k, n in counts.items() if n >= min_documents)
 
 
-def split_sentences(text: str, repeated: frozenset[str] = frozenset()) -> list[Sentence]:
-    """The document's clean sentences, each with its offset in `text`."""
+def split_sentences(
+    text: str, repeated: frozenset[str] = frozenset(), keys: Sequence[str | None] | None = None
+) -> list[Sentence]:
+    """The document's clean sentences, each with its offset in `text` (`keys`, if given,
+    is line_keys(text))."""
     sentences: list[Sentence] = []
-    for line, line_start in clean_lines(text, repeated):
+    for line, line_start in clean_lines(text, repeated, keys):
         pos = 0
         for match in _SENTENCE_END.finditer(line + "\n"):
             piece = line[pos : match.start()]

@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
+import pytest
+
+from glossary import mining
+from glossary.arabic import search_key
+from glossary.mining import Miner, SentenceText
 from glossary.shapes import term_head, term_phrase, term_tail
 from glossary.termhood import KeyTrie, candidate_key, count_candidates, is_candidate
+from glossary.text import line_keys, repeated_keys, repeated_lines, split_sentences
 from glossary.units import CliticSegmenter, corpus_keys, make_units, phrases, read_phrases
+
+from .conftest import SEEDS
 
 TEXTS = [
     "استقبل عبد اللطيف حموشي، المدير العام للأمن الوطني ولمراقبة التراب الوطني، الوفد.",
@@ -69,3 +77,65 @@ def test_term_phrase_is_head_then_tails() -> None:
                     units = run[i:j]
                     by_parts = term_head(units[0]) and all(term_tail(u) for u in units[1:])
                     assert term_phrase(units) == by_parts
+
+
+def _seed_corpus() -> list[SentenceText]:
+    corpus: list[SentenceText] = []
+    for document, path in enumerate(sorted(SEEDS.glob("*.txt"))):
+        for sentence in split_sentences(path.read_text(encoding="utf-8")):
+            corpus.append(SentenceText(document, len(corpus), sentence.text, sentence.start))
+    return corpus
+
+
+def _mined(corpus: list[SentenceText]) -> list[tuple[object, ...]]:
+    return [
+        (e.key, e.kind, list(e.forms.items()), e.occurrences, sorted(e.sources), e.is_glossary)
+        + (e.score, e.documents, e.equivalents, e.lexicon)
+        for e in Miner(corpus).mine()
+    ]
+
+
+def test_mining_in_two_processes_gives_what_one_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _seed_corpus()
+    monkeypatch.setattr(mining, "PARALLEL_MIN_CHARACTERS", 10**12)
+    alone = _mined(corpus)
+    monkeypatch.setattr(mining, "PARALLEL_MIN_CHARACTERS", 0)
+    forked = mining._Forked.__init__
+    starts: list[object] = []
+
+    def counted(self: object, work: object) -> None:
+        starts.append(work)
+        forked(self, work)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(mining._Forked, "__init__", counted)
+    assert _mined(corpus) == alone
+    assert len(starts) == 4  # words, names, phrases, statistics
+
+
+def test_a_failure_in_the_forked_half_is_raised() -> None:
+    def broken() -> int:
+        raise ValueError("no")
+
+    with mining._Forked(broken) as half, pytest.raises(RuntimeError, match="ValueError: no"):
+        half.result()
+
+
+LINES = [
+    "  المديرية العامة للأمن الوطني  ",
+    "\u00a0اقرأ أيضا\u200f",
+    "",
+    "   ",
+    "ـ ـ",
+    "\u064e\u064f",
+    "الأمن\u0640 الوطني\tو cookies",
+]
+
+
+def test_line_keys_are_the_keys_cleaning_makes() -> None:
+    text = "\n".join(LINES * 2)
+    keys = line_keys(text)
+    assert keys == [search_key(x.strip()) if x.strip() else None for x in text.split("\n")]
+    assert keys == [search_key(x) if x.strip() else None for x in text.split("\n")]
+    repeated = repeated_lines([text, "\n".join(LINES[::-1])])
+    assert repeated_keys([keys, line_keys("\n".join(LINES[::-1]))]) == repeated
+    assert split_sentences(text, repeated, keys) == split_sentences(text, repeated)
