@@ -147,6 +147,14 @@ def at(place: str) -> str:
         return f"au {place}"
     if folded.startswith(("etats unis", "emirats", "pays bas")):
         return f"aux {place}"
-    if folded in _FEMININE_COUNTRIES or _VOWEL_START.match(place):
+    if folded in _FEMININE_COUNTRIES or folded in _VOWEL_COUNTRIES:
+        return f"en {place}"
+    # Unlisted names starting with a vowel: countries mostly end in -e (en Érythrée),
+    # cities rarely (à Agadir, à Oujda, à Al Hoceïma, à Athènes).
+    if _VOWEL_START.match(place) and " " not in place and folded.endswith("e"):
         return f"en {place}"
     return f"à {place}"
+
+
+# Countries that start with a vowel and do not end in -e: en Irak, en Iran, en Israël.
+_VOWEL_COUNTRIES = frozenset({"irak", "iraq", "iran", "israel", "afghanistan", "ouganda", "oman"})

@@ -133,6 +133,8 @@ def organisation_spans(phrase: Sequence[Word]) -> Iterator[Span]:
             lam = nxt.key.startswith("ل") and not nxt.key.startswith("ال")
             if nxt.is_function or nxt.inner in _CHAIN_STOP or nxt.key.startswith(("و", "ي")):
                 break
+            if nxt.key.startswith(("ب", "ك")) and nxt.bare_surface != nxt.surface:
+                break  # بالرباط, بطنجة: a preposition; the city is composed_spans' to add
             if lam and end == i + 1:
                 break
             construct = end + 1 < len(phrase) and phrase[end + 1].definite
@@ -236,6 +238,23 @@ def place_spans(phrase: Sequence[Word]) -> Iterator[Span]:
             j += 1
 
 
+# Nouns that name a place with a known place after them, and their French.
+PLACE_NAME_HEADS = {
+    strip_article(search_key(ar)): fr
+    for ar, fr in (
+        ("ميناء", "port"),
+        ("مطار", "aéroport"),
+        ("إقليم", "province"),
+        ("عمالة", "préfecture"),
+        ("جهة", "région"),
+        ("معبر", "poste-frontière"),
+        ("مضيق", "détroit"),
+    )
+}
+# A country's missions abroad: سفارة فرنسا, قنصلية المغرب.
+MISSION_HEADS = {
+    strip_article(search_key(ar)): fr for ar, fr in (("سفارة", "ambassade"), ("قنصلية", "consulat"))
+}
 # Function titles that take an institution or a place after them, with their French.
 FUNCTION_TITLES = {
     strip_article(search_key(ar)): fr
@@ -291,6 +310,27 @@ def composed_spans(phrase: Sequence[Word], known: list[Span]) -> Iterator[Span]:
                 name = _LOCAL_NAMES.get(entry.fr, entry.fr)
                 french = f"{name} {of(place.lexicon.fr, 'place')}" if place.lexicon else ""
                 yield Span(span.start, place.end, "organisation", "pattern", french=french)
+    for (
+        span
+    ) in known:  # ميناء الجزيرة الخضراء → port d'Algésiras, إقليم الناظور → province de Nador
+        head = PLACE_NAME_HEADS.get(phrase[span.start - 1].first) if span.start > 0 else None
+        if head and span.kind == "place" and span.lexicon is not None:
+            french = f"{head} {of(span.lexicon.fr, 'place')}"
+            yield Span(span.start - 1, span.end, "place", "pattern", french=french)
+    for i, unit in enumerate(phrase):  # سفارة فرنسا بالرباط → ambassade de France à Rabat
+        mission = MISSION_HEADS.get(unit.first)
+        if mission is None:
+            continue
+        for country in by_start.get(i + 1, []):
+            if country.kind != "place" or country.lexicon is None:
+                continue
+            french, end = f"{mission} {of(country.lexicon.fr, 'place')}", country.end
+            for where in by_start.get(end, []):
+                if where.kind == "place" and where.lexicon and phrase[end].key.startswith("ب"):
+                    french, end = f"{french} {at(where.lexicon.fr)}", where.end
+                    break
+            yield Span(i, end, "organisation", "pattern", french=french)
+            break
     for i, unit in enumerate(phrase):
         title = FUNCTION_TITLES.get(unit.first)
         if title is None:
