@@ -7,18 +7,14 @@ in different spellings are grouped into one entry.
 
 from __future__ import annotations
 
-import gc
 import multiprocessing
 import re
-import signal
 import threading
-import traceback
 from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from multiprocessing.connection import Connection
-from typing import Generic, NamedTuple, TypeVar
+from typing import NamedTuple, TypeVar
 
 from glossary.arabic import (
     FUNCTION_WORDS,
@@ -29,6 +25,7 @@ from glossary.arabic import (
 )
 from glossary.compose import Composition, compose_french
 from glossary.equivalents import QUALIFIERS, Equivalent, merge_evidence, propose_equivalents
+from glossary.forking import Forked
 from glossary.lexicon import Lexicon, LexiconEntry, load_lexicon
 from glossary.recognize import (
     Span,
@@ -279,7 +276,7 @@ class Miner:
             results = [compute(0, total)]
         else:
             middle = total // 2
-            with _Forked(lambda: self._quietly(compute, middle, total)) as second:
+            with Forked(lambda: self._quietly(compute, middle, total)) as second:
                 results = [compute(0, middle), second.result()]
         self._notify(stage, total, total)
         return results
@@ -692,55 +689,6 @@ class _CandidateMentions:
     free: Counter[int] = field(default_factory=Counter)  # mentions outside any name
     left: dict[int, set[str | None]] = field(default_factory=dict)  # neighbours
     right: dict[int, set[str | None]] = field(default_factory=dict)
-
-
-class _Forked(Generic[R]):
-    """`work()` run in a forked copy of this process, which inherits everything built
-    so far (nothing is pickled on the way in); its result comes back pickled.
-
-    Used as a context manager: leaving it early (an error, Ctrl-C) ends the process."""
-
-    def __init__(self, work: Callable[[], R]) -> None:
-        context = multiprocessing.get_context("fork")
-        self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run_forked, args=(work, send), daemon=True)
-        self._process.start()
-        send.close()  # ours; the child holds its own copy
-
-    def result(self) -> R:
-        try:
-            ok, value = self._receive.recv()
-        except EOFError:  # killed (out of memory?) before it could answer
-            self._process.join()
-            raise RuntimeError(
-                f"mining process ended without a result (exit code {self._process.exitcode})"
-            ) from None
-        self._process.join()
-        if not ok:
-            raise RuntimeError(f"mining process failed:\n{value}")
-        result: R = value
-        return result
-
-    def __enter__(self) -> _Forked[R]:
-        return self
-
-    def __exit__(self, *exc: object) -> None:
-        if self._process.is_alive():
-            self._process.terminate()
-        self._process.join()
-        self._receive.close()
-
-
-def _run_forked(work: Callable[[], object], send: Connection) -> None:
-    # Ctrl-C reaches the whole process group: the parent handles it and ends this one.
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    gc.disable()  # a short life: collecting would only copy the parent's pages
-    try:
-        send.send((True, work()))
-    except BaseException:  # noqa: BLE001 - whatever it is, the parent raises it
-        send.send((False, traceback.format_exc()))
-    finally:
-        send.close()
 
 
 def _entangled_any(i: int, j: int, spans: list[tuple[int, int, str]]) -> bool:

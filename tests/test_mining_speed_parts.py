@@ -6,6 +6,7 @@ import pytest
 
 from glossary import mining
 from glossary.arabic import search_key
+from glossary.forking import Forked
 from glossary.mining import Miner, SentenceText
 from glossary.shapes import term_head, term_phrase, term_tail
 from glossary.termhood import KeyTrie, candidate_key, count_candidates, is_candidate
@@ -100,14 +101,14 @@ def test_mining_in_two_processes_gives_what_one_gives(monkeypatch: pytest.Monkey
     monkeypatch.setattr(mining, "PARALLEL_MIN_CHARACTERS", 10**12)
     alone = _mined(corpus)
     monkeypatch.setattr(mining, "PARALLEL_MIN_CHARACTERS", 0)
-    forked = mining._Forked.__init__
+    forked = Forked.__init__
     starts: list[object] = []
 
     def counted(self: object, work: object) -> None:
         starts.append(work)
         forked(self, work)  # type: ignore[arg-type]
 
-    monkeypatch.setattr(mining._Forked, "__init__", counted)
+    monkeypatch.setattr(Forked, "__init__", counted)
     assert _mined(corpus) == alone
     assert len(starts) == 4  # words, names, phrases, statistics
 
@@ -116,7 +117,7 @@ def test_a_failure_in_the_forked_half_is_raised() -> None:
     def broken() -> int:
         raise ValueError("no")
 
-    with mining._Forked(broken) as half, pytest.raises(RuntimeError, match="ValueError: no"):
+    with Forked(broken) as half, pytest.raises(RuntimeError, match="ValueError: no"):
         half.result()
 
 

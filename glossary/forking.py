@@ -1,0 +1,67 @@
+"""Running one piece of work in a forked copy of the process (mining's second core).
+
+Fork, not spawn: the child inherits the miner's state (phrases, lexicon, words read so
+far) without pickling it; only its result is pickled back. Linux and macOS only; the
+miner checks that fork is available and that the process has one thread.
+"""
+
+from __future__ import annotations
+
+import gc
+import multiprocessing
+import signal
+import traceback
+from collections.abc import Callable
+from multiprocessing.connection import Connection
+from typing import Generic, TypeVar
+
+R = TypeVar("R")
+
+
+class Forked(Generic[R]):
+    """`work()` run in a forked copy of this process, which inherits everything built
+    so far (nothing is pickled on the way in); its result comes back pickled.
+
+    Used as a context manager: leaving it early (an error, Ctrl-C) ends the process."""
+
+    def __init__(self, work: Callable[[], R]) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        self._process = context.Process(target=_run_forked, args=(work, send), daemon=True)
+        self._process.start()
+        send.close()  # ours; the child holds its own copy
+
+    def result(self) -> R:
+        try:
+            ok, value = self._receive.recv()
+        except EOFError:  # killed (out of memory?) before it could answer
+            self._process.join()
+            raise RuntimeError(
+                f"mining process ended without a result (exit code {self._process.exitcode})"
+            ) from None
+        self._process.join()
+        if not ok:
+            raise RuntimeError(f"mining process failed:\n{value}")
+        result: R = value
+        return result
+
+    def __enter__(self) -> Forked[R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._receive.close()
+
+
+def _run_forked(work: Callable[[], object], send: Connection) -> None:
+    # Ctrl-C reaches the whole process group: the parent handles it and ends this one.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    gc.disable()  # a short life: collecting would only copy the parent's pages
+    try:
+        send.send((True, work()))
+    except BaseException:  # noqa: BLE001 - whatever it is, the parent raises it
+        send.send((False, traceback.format_exc()))
+    finally:
+        send.close()
