@@ -26,6 +26,7 @@ from glossary.arabic import (
 from glossary.compose import Composition, compose_french
 from glossary.equivalents import QUALIFIERS, Equivalent, merge_evidence, propose_equivalents
 from glossary.forking import Forked
+from glossary.legal import legal_references
 from glossary.lexicon import Lexicon, LexiconEntry, load_lexicon
 from glossary.recognize import (
     Span,
@@ -288,6 +289,7 @@ class Miner:
 
     def mine(self) -> list[MinedEntry]:
         covered = self._recognise()
+        self._legal_references()
         self._link_surnames(covered)
         self._domain_phrases()
         self._rank_statistical()
@@ -310,6 +312,27 @@ class Miner:
         return (phrase.sentence.index, begin, stop, text)
 
     # --- knowledge and shape -------------------------------------------------------
+    def _legal_references(self) -> None:
+        """Laws, decrees and dahirs cited by number (glossary.legal), found in the sentence
+        text: the dots of a number (03.03) split it across phrases."""
+        seen: set[int] = set()
+        for phrase in self.phrases:
+            sentence = phrase.sentence
+            if sentence.index in seen or "رقم" not in sentence.text:
+                continue
+            seen.add(sentence.index)
+            for ref in legal_references(sentence.text):
+                key = group_key(search_key(ref.ar))
+                entry = self.entries.get(key)
+                if entry is None:
+                    entry = self.entries[key] = MinedEntry(key, "term")
+                entry.sources.add("pattern")
+                entry.is_glossary = True
+                entry.composed[ref.fr] += 1
+                surface = self._texts.setdefault(ref.ar, ref.ar)
+                offset = sentence.start
+                entry.record((sentence.index, offset + ref.start, offset + ref.end, surface))
+
     def _spans(self, phrase: _Phrase) -> Iterator[Span]:
         units = phrase.units
         lexical = []

@@ -49,3 +49,16 @@ def test_a_title_is_never_cut_in_the_middle() -> None:
 
 def test_no_number_no_reference() -> None:
     assert legal_references("وينص القانون على عقوبات رادعة في حق المخالفين.") == []
+
+
+def test_the_miner_makes_each_reference_an_entry() -> None:
+    from glossary.mining import Miner, SentenceText
+
+    text = "وتوبع المتهمون طبقا للقانون رقم 03.03 المتعلق بمكافحة الإرهاب وأودعوا السجن."
+    entries = {e.ar: e for e in Miner([SentenceText(0, 0, text, 0)]).mine()}
+    law = entries["القانون رقم 03.03 المتعلق بمكافحة الإرهاب"]
+    assert law.is_glossary and law.kind == "term"
+    assert law.equivalents[0].fr == "loi n° 03-03 relative à la lutte contre le terrorisme"
+    assert law.equivalents[0].origin == "compositional"
+    [(_sentence, start, end, _surface)] = law.occurrences
+    assert text[start:end] == "لقانون رقم 03.03 المتعلق بمكافحة الإرهاب"
