@@ -105,7 +105,7 @@ importation exportation vente revente achat production culture consommation stoc
 groupe bande quantité cargaison tonne trafiquant revendeur contrebandier consommateur plan programme
 politique centre brigade unité tentative état demandeur force carte titre permis nombre taux agent
 officier service session atelier camp acte commissaire inspecteur gardien brigadier commissariat
-poste école académie véhicule voiture uniforme chien
+poste école académie véhicule voiture uniforme chien procédure demande devoir
 """
 _KIND_HEADS = frozenset(_KIND_HEADS_TEXT.split())
 _TRADE_HEADS = frozenset({"trafic", "traite", "commerce", "contrebande", "trafiquant"})

@@ -272,3 +272,8 @@ def test_police_as_a_kind_takes_bare_de() -> None:
     assert compose_french("مدرسة الشرطة").fr == "école de police"  # type: ignore[union-attr]
     # the institution itself keeps its article: the police's staff
     assert compose_french("عناصر الشرطة").fr == "éléments de la police"  # type: ignore[union-attr]
+
+
+def test_procedures_and_requests_name_their_kind() -> None:
+    assert compose_french("مساطر اللجوء").fr == "procédures d'asile"  # type: ignore[union-attr]
+    assert compose_french("واجب اليقظة").fr == "devoir de vigilance"  # type: ignore[union-attr]
