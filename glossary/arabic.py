@@ -169,6 +169,11 @@ _JOINS_NEXT = ("عبد", "ابو")
 _JOINS_PREVIOUS = ("الدين", "الله", "الاسلام")
 
 
+def in_compound(word: str) -> bool:
+    """Whether join_compounds may join this word key to a neighbour (عبد, الدين…)."""
+    return word in _JOINS_NEXT or word in _JOINS_PREVIOUS
+
+
 def join_compounds(key: str) -> str:
     """Join name compounds that are written with and without a space (عبد اللطيف)."""
     out: list[str] = []

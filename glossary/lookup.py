@@ -81,8 +81,8 @@ def quoted(query: str) -> str:
 
 
 def lookup(store: Store, query: str, limit: int = 10, *, exact: bool = False) -> LookupResult:
-    """Entries for `query`, best first. `exact`: only the exact tier (for finding terms
-    in a text, where a near match is no match)."""
+    """Entries for `query`, best first. `exact`: only the exact tier, and no example
+    sentence (for finding terms in a text, where a near match is no match)."""
     text = _CONTROL.sub(" ", query).strip()[:MAX_QUERY]
     folded = search_key(text) if is_arabic(text) else fold(text)
     if not _WORDS.search(folded):
@@ -103,7 +103,7 @@ def lookup(store: Store, query: str, limit: int = 10, *, exact: bool = False) ->
         for ratio, entry_id, _part in scored:
             if ratio >= FUZZY_MIN_RATIO:
                 found.setdefault(entry_id, "fuzzy")
-    hits = _hits(store, found)[:limit]
+    hits = _hits(store, found, context=not exact)[:limit]
     suggestion = None if hits or exact else _suggest(store, scored)
     return LookupResult(query, hits, suggestion)
 
@@ -269,7 +269,18 @@ def _suggest(store: Store, scored: list[tuple[float, int, str]]) -> str | None:
     return None
 
 
-def _hits(store: Store, found: dict[int, str]) -> list[Hit]:
+_CONTEXT = """
+               (SELECT s.text FROM occurrences o JOIN sentences s ON s.id = o.sentence_id
+                 WHERE o.entry_id = e.id ORDER BY length(s.text) LIMIT 1) AS context,
+               (SELECT d.path FROM occurrences o JOIN sentences s ON s.id = o.sentence_id
+                 JOIN documents d ON d.id = s.document_id
+                 WHERE o.entry_id = e.id ORDER BY length(s.text) LIMIT 1) AS document"""
+# An exact lookup finds terms in a text: no example sentence needed, and choosing the
+# shortest one sorts all of an entry's occurrences.
+_NO_CONTEXT = "'' AS context, '' AS document"
+
+
+def _hits(store: Store, found: dict[int, str], context: bool = True) -> list[Hit]:
     if not found:
         return []
     marks = ",".join("?" * len(found))
@@ -277,11 +288,7 @@ def _hits(store: Store, found: dict[int, str]) -> list[Hit]:
         f"""
         SELECT e.id, e.ar, e.kind, e.status, e.in_glossary, e.frequency,
                q.fr, q.acronym, q.origin, q.confidence,
-               (SELECT s.text FROM occurrences o JOIN sentences s ON s.id = o.sentence_id
-                 WHERE o.entry_id = e.id ORDER BY length(s.text) LIMIT 1) AS context,
-               (SELECT d.path FROM occurrences o JOIN sentences s ON s.id = o.sentence_id
-                 JOIN documents d ON d.id = s.document_id
-                 WHERE o.entry_id = e.id ORDER BY length(s.text) LIMIT 1) AS document
+               {_CONTEXT if context else _NO_CONTEXT}
         FROM entries e LEFT JOIN equivalents q ON q.entry_id = e.id AND q.preferred = 1
         WHERE e.id IN ({marks}) AND e.status != 'rejected'
         """,
