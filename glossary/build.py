@@ -14,7 +14,7 @@ from glossary.machine import apply_cached
 from glossary.mining import MinedEntry, Miner, SentenceText
 from glossary.reader import Document, Skipped, find_files, read_document
 from glossary.store import EntryRecord, FormRecord, Store
-from glossary.text import line_keys, repeated_keys, split_sentences
+from glossary.text import Sentence, line_keys, repeated_keys, split_sentences
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
 
@@ -38,6 +38,12 @@ def build(paths: Sequence[Path], store: Store, progress: Progress | None = None)
 
     Unchanged files (same content hash) are not read again; files that no longer exist
     on disk leave the corpus. Everything is written in one transaction.
+
+    Reading, cleaning and mining happen before that transaction, on a snapshot of the
+    corpus, so the db's write lock is held only while writing: a person's decision in
+    the TUI (or `glossary edit`) during a long build waits a second, not the whole
+    build. Should another build change the corpus meanwhile, the mining is done again
+    inside the transaction.
     """
     started = time.perf_counter()
     report = BuildReport()
@@ -60,35 +66,34 @@ def build(paths: Sequence[Path], store: Store, progress: Progress | None = None)
         else:
             new_docs.append(doc)
     gone = [d.id for p, d in stored.items() if not Path(p).exists()]
-    # Line keys serve twice, for the site's repeated lines and for cleaning: made once.
-    # One document has no repeated lines; its keys are made as it is cleaned.
-    keys: list[list[str | None] | None] = [None] * len(new_docs)
-    repeated: frozenset[str] = frozenset()
-    if len(new_docs) > 1:
-        keys = [line_keys(d.text) for d in new_docs]
-        repeated = repeated_keys(k for k in keys if k is not None)
+    cleaned = _clean(new_docs, notify)
+    report.documents_read = len(new_docs)
+    report.documents_removed = len(gone)
 
-    with store.write(), _collection_paused():
-        store.remove_documents(gone)
-        report.documents_removed = len(gone)
-        for done, doc in enumerate(new_docs):
-            notify("cleaning", done, len(new_docs))
-            sentences = split_sentences(doc.text, repeated, keys[done])
-            keys[done] = None  # no longer needed: memory is freed document by document
-            words = sum(len(s.text.split()) for s in sentences)
-            store.add_document(
-                doc.path, doc.sha256, doc.encoding, words, [(s.start, s.text) for s in sentences]
-            )
-        notify("cleaning", len(new_docs), len(new_docs))
-        report.documents_read = len(new_docs)
-        corpus = [SentenceText(d, s, t, start) for d, s, start, t in store.sentences()]
-        report.sentences = len(corpus)
-        report.words = sum(len(s.text.split()) for s in corpus)
-        mined = Miner(corpus, progress=notify).mine()
-        notify("writing", 0, 1)
-        store.replace_mined([to_record(e) for e in mined])
-        apply_cached(store)  # machine French from earlier `build --mt` runs
-        notify("writing", 1, 1)
+    with _collection_paused():
+        plan = _plan(store, gone, cleaned)
+        mined = Miner(plan.corpus, progress=notify).mine()
+        with store.write():
+            if store.corpus_stamp() != plan.stamp:  # another build wrote meanwhile
+                plan = _plan(store, gone, cleaned)
+                mined = Miner(plan.corpus, progress=notify).mine()
+            notify("writing", 0, 1)
+            store.remove_documents(plan.dropped)
+            for (doc, sentences, words), (doc_id, first) in zip(cleaned, plan.ids, strict=True):
+                store.add_document(
+                    doc.path,
+                    doc.sha256,
+                    doc.encoding,
+                    words,
+                    [(s.start, s.text) for s in sentences],
+                    doc_id=doc_id,
+                    first_sentence_id=first,
+                )
+            store.replace_mined([to_record(e) for e in mined])
+            apply_cached(store)  # machine French from earlier `build --mt` runs
+            notify("writing", 1, 1)
+    report.sentences = len(plan.corpus)
+    report.words = sum(len(s.text.split()) for s in plan.corpus)
     report.entries = sum(e.is_glossary for e in mined)
     report.candidates = len(mined) - report.entries
     for entry in mined:
@@ -96,6 +101,62 @@ def build(paths: Sequence[Path], store: Store, progress: Progress | None = None)
             report.by_kind[entry.kind] = report.by_kind.get(entry.kind, 0) + 1
     report.seconds = time.perf_counter() - started
     return report
+
+
+Cleaned = tuple[Document, list[Sentence], int]  # a document, its sentences, its words
+
+
+def _clean(new_docs: list[Document], notify: Progress) -> list[Cleaned]:
+    """Page furniture off and sentences split, for each new or changed document."""
+    # Line keys serve twice, for the site's repeated lines and for cleaning: made once.
+    # One document has no repeated lines; its keys are made as it is cleaned.
+    keys: list[list[str | None] | None] = [None] * len(new_docs)
+    repeated: frozenset[str] = frozenset()
+    if len(new_docs) > 1:
+        keys = [line_keys(d.text) for d in new_docs]
+        repeated = repeated_keys(k for k in keys if k is not None)
+    cleaned: list[Cleaned] = []
+    for done, doc in enumerate(new_docs):
+        notify("cleaning", done, len(new_docs))
+        sentences = split_sentences(doc.text, repeated, keys[done])
+        keys[done] = None  # no longer needed: memory is freed document by document
+        cleaned.append((doc, sentences, sum(len(s.text.split()) for s in sentences)))
+    notify("cleaning", len(new_docs), len(new_docs))
+    return cleaned
+
+
+@dataclass(slots=True)
+class _Plan:
+    """The corpus a build mines, and the ids its new documents will get when written."""
+
+    stamp: tuple[tuple[tuple[int, str], ...], int]  # the db's corpus when planned
+    dropped: list[int]  # documents gone from disk, or replaced by a new version
+    ids: list[tuple[int, int]]  # per new document: its id, its first sentence's id
+    corpus: list[SentenceText]
+
+
+def _plan(store: Store, gone: list[int], cleaned: list[Cleaned]) -> _Plan:
+    """Plan the ids SQLite would give (max + 1, once the dropped rows are deleted), so
+    that the miner's occurrences point at the sentences as they will be stored."""
+    stamp = store.corpus_stamp()
+    stored = store.documents()
+    replaced = [stored[doc.path].id for doc, _s, _w in cleaned if doc.path in stored]
+    dropped = sorted({*gone, *replaced})
+    dropped_set = set(dropped)
+    corpus = [
+        SentenceText(d, s, t, start) for d, s, start, t in store.sentences() if d not in dropped_set
+    ]
+    next_doc = max((d.id for d in stored.values() if d.id not in dropped_set), default=0) + 1
+    next_sentence = max((s.index for s in corpus), default=0) + 1
+    ids = []
+    for doc_id, (_doc, sentences, _words) in enumerate(cleaned, start=next_doc):
+        ids.append((doc_id, next_sentence))
+        corpus += [
+            SentenceText(doc_id, next_sentence + i, s.text, s.start)
+            for i, s in enumerate(sentences)
+        ]
+        next_sentence += len(sentences)
+    return _Plan(stamp, dropped, ids, corpus)
 
 
 @contextmanager

@@ -181,19 +181,40 @@ class Store:
         encoding: str,
         words: int,
         sentences: Sequence[tuple[int, str]],
+        *,
+        doc_id: int | None = None,
+        first_sentence_id: int | None = None,
     ) -> int:
-        """Store a document and its sentences (start offset, text); returns its id."""
+        """Store a document and its sentences (start offset, text); returns its id.
+
+        `doc_id` and `first_sentence_id` give the ids a build planned for them (it mined
+        the sentences under those ids before taking the write lock)."""
         self.conn.execute("DELETE FROM documents WHERE path = ?", [path])
         cursor = self.conn.execute(
-            "INSERT INTO documents(path, sha256, encoding, words, added_at) VALUES (?,?,?,?,?)",
-            [path, sha256, encoding, words, now()],
+            "INSERT INTO documents(id, path, sha256, encoding, words, added_at) "
+            "VALUES (?,?,?,?,?,?)",
+            [doc_id, path, sha256, encoding, words, now()],
         )
         doc_id = int(cursor.lastrowid or 0)
+        first = first_sentence_id
+        rows = (
+            (None if first is None else first + i, doc_id, i, start, text)
+            for i, (start, text) in enumerate(sentences)
+        )
         self.conn.executemany(
-            "INSERT INTO sentences(document_id, idx, start, text) VALUES (?,?,?,?)",
-            ((doc_id, i, start, text) for i, (start, text) in enumerate(sentences)),
+            "INSERT INTO sentences(id, document_id, idx, start, text) VALUES (?,?,?,?,?)", rows
         )
         return doc_id
+
+    def corpus_stamp(self) -> tuple[tuple[tuple[int, str], ...], int]:
+        """What the corpus is now (documents and their hashes, last sentence id): a build
+        that mined before taking the write lock checks nobody changed it meanwhile."""
+        docs = tuple(
+            (int(r[0]), str(r[1]))
+            for r in self.conn.execute("SELECT id, sha256 FROM documents ORDER BY id")
+        )
+        last = self.conn.execute("SELECT coalesce(max(id), 0) FROM sentences").fetchone()[0]
+        return docs, int(last)
 
     def remove_documents(self, ids: Iterable[int]) -> None:
         for doc_id in ids:

@@ -294,3 +294,31 @@ async def test_a_tui_decision_on_a_db_kept_busy_too_long_is_refused_then_retried
         await pilot.press("a")  # the same key again, now that the db is free
         await _settle(pilot)
     assert _status(fresh_db, entry) == "approved"
+
+
+def test_a_build_holds_no_lock_while_it_mines(
+    fresh_db: Path, corpus: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A person's decision during the mining (most of a build) is written at once, and
+    the build keeps it."""
+    from glossary import mining
+
+    entry = lookup(Store(fresh_db), "DGST").hits[0].entry_id
+    real = mining.Miner.mine
+    decided: list[bool] = []
+
+    def mine_while_a_person_decides(self: mining.Miner) -> list[mining.MinedEntry]:
+        other = Store(fresh_db)
+        other.conn.execute("PRAGMA busy_timeout = 0")  # no waiting: a held lock fails
+        set_status(other, entry, "approved")
+        other.close()
+        decided.append(True)
+        return real(self)
+
+    monkeypatch.setattr(mining.Miner, "mine", mine_while_a_person_decides)
+    (corpus / "new.txt").write_text("وأعلنت المديرية العامة للأمن الوطني عن توقيف مشتبه فيه.")
+    store = Store(fresh_db)
+    report = build([corpus], store)
+    assert decided == [True] and report.documents_read >= 1
+    assert entry_detail(store, entry).status == "approved"
+    store.close()
