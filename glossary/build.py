@@ -3,17 +3,19 @@
 from __future__ import annotations
 
 import gc
+import hashlib
 import time
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 
 from glossary.arabic import group_key, search_key
 from glossary.machine import apply_cached
 from glossary.mining import MinedEntry, Miner, SentenceText
 from glossary.reader import Document, Skipped, find_files, read_document
-from glossary.store import EntryRecord, FormRecord, Store
+from glossary.store import MINED_WITH, EntryRecord, FormRecord, Store
 from glossary.text import Sentence, line_keys, repeated_keys, split_sentences
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
@@ -31,6 +33,7 @@ class BuildReport:
     candidates: int = 0
     by_kind: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
+    kept: bool = False  # nothing new, same miner: the stored glossary was kept as it was
 
 
 def build(paths: Sequence[Path], store: Store, progress: Progress | None = None) -> BuildReport:
@@ -66,6 +69,9 @@ def build(paths: Sequence[Path], store: Store, progress: Progress | None = None)
         else:
             new_docs.append(doc)
     gone = [d.id for p, d in stored.items() if not Path(p).exists()]
+    miner = miner_fingerprint()
+    if not new_docs and not gone and store.meta(MINED_WITH) == miner:
+        return _unchanged(store, report, started)
     cleaned = _clean(new_docs, notify)
     report.documents_read = len(new_docs)
     report.documents_removed = len(gone)
@@ -91,6 +97,7 @@ def build(paths: Sequence[Path], store: Store, progress: Progress | None = None)
                 )
             store.replace_mined([to_record(e) for e in mined])
             apply_cached(store)  # machine French from earlier `build --mt` runs
+            store.set_meta(MINED_WITH, miner)
             notify("writing", 1, 1)
     report.sentences = len(plan.corpus)
     report.words = sum(len(s.text.split()) for s in plan.corpus)
@@ -99,6 +106,36 @@ def build(paths: Sequence[Path], store: Store, progress: Progress | None = None)
     for entry in mined:
         if entry.is_glossary:
             report.by_kind[entry.kind] = report.by_kind.get(entry.kind, 0) + 1
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def miner_fingerprint() -> str:
+    """A hash of the package's code and data: the same corpus mined by the same miner
+    gives the same glossary, so a build with nothing new can keep the stored one."""
+    digest = hashlib.sha256()
+    root = resources.files("glossary")
+    stack = [root]
+    files = []
+    while stack:
+        folder = stack.pop()
+        for item in folder.iterdir():
+            if item.is_dir():
+                if item.name != "__pycache__":
+                    stack.append(item)
+            elif item.name.endswith((".py", ".csv", ".txt")):
+                files.append(item)
+    for item in sorted(files, key=lambda f: str(f)):
+        digest.update(str(item).removeprefix(str(root)).encode())
+        digest.update(item.read_bytes())
+    return digest.hexdigest()
+
+
+def _unchanged(store: Store, report: BuildReport, started: float) -> BuildReport:
+    """The report of a build that found nothing new: the stored glossary stands."""
+    report.sentences, report.words, report.candidates, report.by_kind = store.glossary_counts()
+    report.entries = sum(report.by_kind.values())
+    report.kept = True
     report.seconds = time.perf_counter() - started
     return report
 

@@ -235,6 +235,8 @@ def _print_summary(report: BuildReport, db_path: Path) -> None:
     click.echo(
         f"Glossary entries: {report.entries} ({kinds}); ranked candidates kept: {report.candidates}"
     )
+    if report.kept:
+        click.echo("Nothing new since the last build: the glossary was kept as it was.")
 
 
 def _print_sample(store: Store) -> None:

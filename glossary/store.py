@@ -25,6 +25,9 @@ if TYPE_CHECKING:
     import sqlite_utils
 
 BUSY_TIMEOUT_MS = 10_000
+# The meta key recording which miner (code and data) made the stored glossary; cleared
+# by an import, so that the next build mines again (see glossary.build).
+MINED_WITH = "mined_with"
 
 
 class StoreError(Exception):
@@ -152,6 +155,33 @@ class Store:
                 if conn.in_transaction:
                     conn.rollback()
                 raise
+
+    def meta(self, key: str) -> str | None:
+        row = self.conn.execute("SELECT value FROM meta WHERE key = ?", [key]).fetchone()
+        return None if row is None else str(row[0])
+
+    def set_meta(self, key: str, value: str) -> None:
+        """Record a value in the db's meta table (inside `write()`)."""
+        self.conn.execute(
+            "INSERT INTO meta(key, value) VALUES (?, ?) "
+            "ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+            [key, value],
+        )
+
+    def glossary_counts(self) -> tuple[int, int, int, dict[str, int]]:
+        """Sentences, words, ranked candidates and glossary entries by kind, as stored."""
+        sentences = self.conn.execute("SELECT count(*) FROM sentences").fetchone()[0]
+        words = self.conn.execute("SELECT coalesce(sum(words), 0) FROM documents").fetchone()[0]
+        candidates = self.conn.execute(
+            "SELECT count(*) FROM entries WHERE in_glossary = 0 AND attested = 1"
+        ).fetchone()[0]
+        kinds = dict(
+            self.conn.execute(
+                "SELECT kind, count(*) FROM entries WHERE in_glossary = 1 AND attested = 1 "
+                "GROUP BY kind"
+            ).fetchall()
+        )
+        return int(sentences), int(words), int(candidates), kinds
 
     def schema_version(self) -> int:
         row = self.conn.execute("SELECT value FROM meta WHERE key = 'schema_version'").fetchone()

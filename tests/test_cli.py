@@ -180,3 +180,25 @@ def test_eval_refuses_a_file_without_the_columns(
 def test_lookup_finds_a_half_typed_name(runner: CliRunner, seeds_db: Path, query: str) -> None:
     hits = _lookup(runner, seeds_db, query)
     assert hits and all(h["match"] == "prefix" for h in hits)
+
+
+def test_a_build_with_nothing_new_keeps_the_glossary(runner: CliRunner, tmp_path: Path) -> None:
+    """Same files, same miner: nothing is mined again. A different miner (a new version of
+    the code or the lexicon) mines again, as a changed file does."""
+    from glossary.store import Store
+
+    db = tmp_path / "g.db"
+    first = runner.invoke(cli, ["build", str(SEEDS), "--db", str(db)])
+    again = runner.invoke(cli, ["build", str(SEEDS), "--db", str(db)])
+    assert first.exit_code == again.exit_code == 0
+    assert "kept as it was" not in first.output
+    assert "0 documents read, 5 unchanged" in again.output and "kept as it was" in again.output
+    # the same counts as the build that mined
+    assert first.output.splitlines()[1] == again.output.splitlines()[1]
+    store = Store(db)
+    with store.write():
+        store.set_meta("mined_with", "an older miner")
+    store.close()
+    upgraded = runner.invoke(cli, ["build", str(SEEDS), "--db", str(db)])
+    assert upgraded.exit_code == 0 and "kept as it was" not in upgraded.output
+    assert upgraded.output.splitlines()[1] == first.output.splitlines()[1]

@@ -20,7 +20,7 @@ from glossary.arabic import group_key, search_key
 from glossary.export import IMPORTED_DOCUMENT_PREFIX
 from glossary.formats.terms import ImportedTerm, ParsedFile, Problem
 from glossary.french import fold
-from glossary.store import Store, now
+from glossary.store import MINED_WITH, Store, now
 
 # Statuses that are a person's decision, not the miner's guess.
 DECISIONS = ("approved", "rejected")
@@ -62,6 +62,9 @@ def import_terms(
     added: set[int] = set()
     touched: set[int] = set()
     with store.write():
+        # Imported entries are reconciled with the corpus (attested or not) by mining:
+        # the next build must mine again, even with no new file.
+        store.set_meta(MINED_WITH, "")
         contexts = _Contexts(store, source)
         for index, term in enumerate(parsed.terms):
             key = group_key(search_key(term.ar))
