@@ -16,16 +16,9 @@ from pathlib import Path
 import click
 
 from glossary.cli import cli, db_option, fail, open_store
-from glossary.models import (
-    PackageError,
-    check_package,
-    install_file,
-    install_from_index,
-    installed,
-    packages_dir,
-    remove,
-    route,
-)
+
+# glossary.models is imported inside the commands: `glossary lookup` loads this module
+# (it registers the commands) and should not pay for it.
 
 
 @click.group("models")
@@ -52,6 +45,8 @@ def list_command(as_json: bool) -> None:
     Example:
       glossary models list
     """
+    from glossary.models import installed, packages_dir, route
+
     packages = installed()
     working = route(packages)
     if as_json:
@@ -128,6 +123,15 @@ def install_command(name: str | None, from_file: Path | None, check: bool) -> No
       glossary models install
       glossary models install --from translate-en_fr-1_9.argosmodel
     """
+    from glossary.models import (
+        PackageError,
+        check_package,
+        install_file,
+        install_from_index,
+        packages_dir,
+        route,
+    )
+
     if from_file is not None:
         if name:
             fail("give NAME or --from FILE, not both")
@@ -170,6 +174,8 @@ def remove_command(name: str) -> None:
     Example:
       glossary models remove ar-en
     """
+    from glossary.models import PackageError, remove
+
     try:
         info = remove(name)
     except PackageError as exc:

@@ -17,12 +17,13 @@ from itertools import chain, islice
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NamedTuple
 
-from glossary.equivalents import Equivalent
 from glossary.french import fold
 from glossary.schema import LATEST, MIGRATIONS
 
 if TYPE_CHECKING:
     import sqlite_utils
+
+    from glossary.equivalents import Equivalent  # a type only: lookup need not load it
 
 BUSY_TIMEOUT_MS = 10_000
 # The meta key recording which miner (code and data) made the stored glossary; cleared
