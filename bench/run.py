@@ -951,7 +951,7 @@ def translation_section(results: Results) -> str:
         "(paragraphs, the package's sentence splitter, SentencePiece, CTranslate2, "
         "detokenizing), uncached.\n"
         "- *enforced*: `glossary.translate.translate_text(store, text, translator=…)` with "
-        "the same translator object: `find_terms` (its db lookups, about one per word, "
+        "the same translator object: `find_terms` (one batched query of the text's n-grams, then an exact lookup per match, "
         "included), masking, translating the masked text, restoring and checking every "
         "term, and retrying any paragraph that lost a placeholder.\n"
         "- *overhead*: enforced / plain − 1 per run, the two timed back to back in "
