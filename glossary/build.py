@@ -13,7 +13,8 @@ from pathlib import Path
 
 from glossary.arabic import group_key, search_key
 from glossary.machine import apply_cached
-from glossary.mining import MinedEntry, Miner, SentenceText
+from glossary.mined import MinedEntry, SentenceText
+from glossary.mining import Miner
 from glossary.reader import Document, Skipped, find_files, read_document
 from glossary.store import MINED_WITH, EntryRecord, FormRecord, Store
 from glossary.text import Sentence, line_keys, repeated_keys, split_sentences

@@ -10,9 +10,12 @@ found in the sentence text, not in the units the miner reads.
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from glossary.arabic import group_key, search_key
 from glossary.compose import compose_object
+from glossary.mined import MinedEntry, Phrase
 
 # (Arabic type, French type, gender of the French). Longest first: the regex tries them in order.
 _TYPES: tuple[tuple[str, str, str], ...] = (
@@ -106,3 +109,28 @@ def _canonical(kind: str) -> str:
         if re.sub(r" ال", " ", ar) == key:
             return ar
     return kind
+
+
+def add_legal_references(
+    phrases: Sequence[Phrase], entries: dict[str, MinedEntry], texts: dict[str, str]
+) -> None:
+    """Record each reference of the phrases' sentences as a glossary entry (kind term,
+    French composed), found in the sentence text: a number's dots (03.03) split it
+    across phrases. `texts` shares one string per written form between entries."""
+    seen: set[int] = set()
+    for phrase in phrases:
+        sentence = phrase.sentence
+        if sentence.index in seen or "رقم" not in sentence.text:
+            continue
+        seen.add(sentence.index)
+        for ref in legal_references(sentence.text):
+            key = group_key(search_key(ref.ar))
+            entry = entries.get(key)
+            if entry is None:
+                entry = entries[key] = MinedEntry(key, "term")
+            entry.sources.add("pattern")
+            entry.is_glossary = True
+            entry.composed[ref.fr] += 1
+            surface = texts.setdefault(ref.ar, ref.ar)
+            start = sentence.start
+            entry.record((sentence.index, start + ref.start, start + ref.end, surface))

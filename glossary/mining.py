@@ -10,11 +10,10 @@ from __future__ import annotations
 import multiprocessing
 import re
 import threading
-from array import array
 from collections import Counter
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from typing import NamedTuple, TypeVar
+from typing import TypeVar
 
 from glossary.arabic import (
     FUNCTION_WORDS,
@@ -24,21 +23,24 @@ from glossary.arabic import (
     strip_article,
 )
 from glossary.compose import Composition, compose_french
-from glossary.equivalents import QUALIFIERS, Equivalent, merge_evidence, propose_equivalents
+from glossary.equivalents import Equivalent, merge_evidence, propose_equivalents
 from glossary.forking import Forked
-from glossary.legal import legal_references
+from glossary.legal import add_legal_references
 from glossary.lexicon import Lexicon, LexiconEntry, load_lexicon
+from glossary.mined import (
+    Mention,
+    MinedEntry,
+    Occurrence,
+    Phrase,
+    SentenceText,
+    span_text,
+)
 from glossary.recognize import (
     Span,
-    composed_spans,
-    event_spans,
-    lexicon_spans,
-    organisation_spans,
-    person_spans,
-    place_spans,
 )
 from glossary.shapes import (
     entangled,
+    entangled_any,
     kind_by_shape,
     neighbour,
     term_head,
@@ -46,6 +48,7 @@ from glossary.shapes import (
     term_tail,
     without_qualifiers,
 )
+from glossary.spans import phrase_spans
 from glossary.termhood import (
     KeyTrie,
     c_values,
@@ -76,98 +79,6 @@ MAX_CANDIDATES = 2000
 # Below this many characters (about 50,000 words) a corpus is mined in one process:
 # forking and pickling the halves' results would cost more than the second core saves.
 PARALLEL_MIN_CHARACTERS = 300_000
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceText:
-    document: int
-    index: int
-    text: str
-    start: int  # offset of the sentence in its document
-
-
-# One mention: (sentence id, start, end, surface), offsets in the document, clitics
-# excluded. A plain tuple, made and kept by the million, and the very row the store
-# writes (glossary.store.OccurrenceRow).
-Occurrence = tuple[int, int, int, str]
-
-
-@dataclass(slots=True)
-class MinedEntry:
-    key: str
-    kind: str
-    forms: Counter[str] = field(default_factory=Counter)
-    occurrences: list[Occurrence] = field(default_factory=list)
-    lexicon: LexiconEntry | None = None
-    sources: set[str] = field(default_factory=set)
-    termhood: float = 0.0
-    specificity: float = 0.0
-    score: float = 0.0
-    is_glossary: bool = False
-    equivalents: list[Equivalent] = field(default_factory=list)
-    evidence: Counter[str] = field(default_factory=Counter)  # Latin names in parentheses
-    composed: Counter[str] = field(default_factory=Counter)  # French built from the parts
-    documents: int = 0  # documents the occurrences are in (set by Miner.mine)
-
-    @property
-    def ar(self) -> str:
-        """The form to show: the lexicon's own when the corpus uses it, else the fullest."""
-        if self.lexicon is not None:
-            canonical = search_key(self.lexicon.ar)
-            for form in self.forms:
-                if search_key(form) == canonical:
-                    return form
-            return self.lexicon.ar  # the standard name; the corpus's forms are variants
-        if self.forms:
-            return max(self.forms.items(), key=lambda f: (len(f[0].split()), f[1]))[0]
-        return self.lexicon.ar if self.lexicon else self.key
-
-    @property
-    def frequency(self) -> int:
-        return len(self.occurrences)
-
-    def record(self, occurrence: Occurrence) -> None:
-        self.forms[occurrence[3]] += 1
-        self.occurrences.append(occurrence)
-
-
-@dataclass(slots=True)
-class _Phrase:
-    sentence: SentenceText
-    units: tuple[Word, ...]  # shared per written form: offsets are kept beside them
-    starts: array[int]  # offsets of the units in the document
-    ends: array[int]
-
-
-class _Mention(NamedTuple):
-    """A recognised span of a phrase, read to the end (what _recognise records)."""
-
-    start: int
-    end: int
-    kind: str
-    source: str
-    lexicon: int  # index in Lexicon.entries, -1 for none (an index crosses processes)
-    french: str
-    key: str
-    standalone: bool  # not inside another mention of the phrase
-    occurrence: Occurrence
-
-
-def span_text(
-    phrase: _Phrase, start: int, end: int, conjunction: bool = False
-) -> tuple[str, int, int]:
-    """Display text of units [start, end) with the first unit's clitics removed.
-
-    `conjunction`: the context says the first word's و is the conjunction (a list item)."""
-    first = phrase.units[start]
-    first_end, last_end = phrase.ends[start], phrase.ends[end - 1]
-    offset = phrase.sentence.start
-    bare = first.bare_surface
-    if conjunction and bare == first.surface and bare.startswith("و"):
-        bare = bare[1:]
-    text = bare + phrase.sentence.text[first_end - offset : last_end - offset]
-    begin = max(phrase.starts[start], first_end - len(bare))
-    return " ".join(text.split()), begin, last_end
 
 
 def _group_key(units: Sequence[Word]) -> str:
@@ -221,7 +132,7 @@ class Miner:
         )
         segment = CliticSegmenter(corpus_words, self.lexicon.words, protected)
         self.phrases = [
-            _Phrase(sentences[index], run.words, run.starts, run.ends)
+            Phrase(sentences[index], run.words, run.starts, run.ends)
             for half in self._halves(
                 "words", len(sentences), lambda lo, hi: self._read(sentences, segment, lo, hi)
             )
@@ -264,7 +175,7 @@ class Miner:
             for run in read_phrases(sentences[index].text, sentences[index].start, segment)
         ]
 
-    def _phrase_steps(self, stage: str, lo: int, hi: int) -> Iterator[tuple[int, _Phrase]]:
+    def _phrase_steps(self, stage: str, lo: int, hi: int) -> Iterator[tuple[int, Phrase]]:
         """(index, phrase) of phrases [lo, hi), with progress (see _indices)."""
         for index in _indices(self._notify, stage, lo, hi, len(self.phrases)):
             yield index, self.phrases[index]
@@ -289,7 +200,7 @@ class Miner:
 
     def mine(self) -> list[MinedEntry]:
         covered = self._recognise()
-        self._legal_references()
+        add_legal_references(self.phrases, self.entries, self._texts)
         self._link_surnames(covered)
         self._domain_phrases()
         self._rank_statistical()
@@ -305,106 +216,13 @@ class Miner:
         return sorted(self.entries.values(), key=lambda e: (-e.is_glossary, -e.score, e.key))
 
     def _occurrence(
-        self, phrase: _Phrase, start: int, end: int, conjunction: bool = False
+        self, phrase: Phrase, start: int, end: int, conjunction: bool = False
     ) -> Occurrence:
         text, begin, stop = span_text(phrase, start, end, conjunction)
         text = self._texts.setdefault(text, text)  # one string per form, not per mention
         return (phrase.sentence.index, begin, stop, text)
 
     # --- knowledge and shape -------------------------------------------------------
-    def _legal_references(self) -> None:
-        """Laws, decrees and dahirs cited by number (glossary.legal), found in the sentence
-        text: the dots of a number (03.03) split it across phrases."""
-        seen: set[int] = set()
-        for phrase in self.phrases:
-            sentence = phrase.sentence
-            if sentence.index in seen or "رقم" not in sentence.text:
-                continue
-            seen.add(sentence.index)
-            for ref in legal_references(sentence.text):
-                key = group_key(search_key(ref.ar))
-                entry = self.entries.get(key)
-                if entry is None:
-                    entry = self.entries[key] = MinedEntry(key, "term")
-                entry.sources.add("pattern")
-                entry.is_glossary = True
-                entry.composed[ref.fr] += 1
-                surface = self._texts.setdefault(ref.ar, ref.ar)
-                offset = sentence.start
-                entry.record((sentence.index, offset + ref.start, offset + ref.end, surface))
-
-    def _spans(self, phrase: _Phrase) -> Iterator[Span]:
-        units = phrase.units
-        lexical = []
-        for span in lexicon_spans(units, self.lexicon):
-            end = span.end
-            while (
-                span.kind in ("organisation", "term")
-                and end < len(units)
-                and units[end].inner in QUALIFIERS
-            ):
-                end += 1  # وزير الداخلية الفرنسي: a variant of وزير الداخلية
-            lexical.append(Span(span.start, end, span.kind, span.source, span.lexicon))
-        yield from lexical
-        yield from self._service_spans(units)
-        yield from composed_spans(units, lexical)
-        for span in [
-            *organisation_spans(units),
-            *person_spans(units),
-            *event_spans(units),
-            *place_spans(units),
-        ]:
-            if any(lx.start <= span.start and span.end <= lx.end for lx in lexical):
-                continue  # the lexicon already names it, or a larger thing around it
-            if span.kind == "person" and any(
-                lx.kind == "person" and lx.start < span.end and span.start < lx.end
-                for lx in lexical
-            ):
-                continue  # a known person: the lexicon knows where the name ends
-            base = next(
-                (
-                    lx
-                    for lx in lexical
-                    if lx.start == span.start
-                    and lx.kind == span.kind
-                    and all(u.inner in QUALIFIERS for u in units[lx.end : span.end])
-                ),
-                None,
-            )
-            if base is not None:  # الشرطة الوطنية + الفرنسية: a variant of the lexicon name
-                yield Span(span.start, span.end, base.kind, "lexicon", base.lexicon)
-            else:
-                yield span
-
-    def _service_spans(self, units: Sequence[Word]) -> Iterator[Span]:
-        """The services a director's title names: المدير العام للأمن الوطني ولمراقبة …
-
-        The title is a function; what follows its lam names an institution (DGSN,
-        then DGST), found by rebuilding the institution's name (المديرية العامة لـ…).
-        """
-        for i, unit in enumerate(units):
-            if unit.first not in _DIRECTOR:
-                continue
-            k = i + 1
-            head: tuple[str, ...] = ("مديريه",)
-            if k < len(units) and units[k].inner in ("عام", "عامه"):
-                head, k = ("مديريه", "عامه"), k + 1
-            while k < len(units) and units[k].key.lstrip("و").startswith("ل"):
-                found = None
-                for end in range(min(len(units), k + 7), k, -1):
-                    words = (
-                        units[k].inner.removeprefix("و"),
-                        *(u.inner for u in units[k + 1 : end]),
-                    )
-                    entry = self.lexicon.by_units.get(head + without_qualifiers(words))
-                    if entry is not None and entry.kind == "organisation":
-                        found = Span(k, end, "organisation", "lexicon", entry)
-                        break
-                if found is None:
-                    break
-                yield found
-                k = found.end
-
     def _recognise(self) -> set[tuple[int, int]]:
         """Record every recognised mention; return the (phrase, unit) cells they cover."""
         covered: set[tuple[int, int]] = set()
@@ -435,9 +253,9 @@ class Miner:
                 entry.is_glossary = False
         return covered
 
-    def _mentions(self, lo: int, hi: int) -> list[tuple[int, list[_Mention]]]:
+    def _mentions(self, lo: int, hi: int) -> list[tuple[int, list[Mention]]]:
         """The recognised mentions of phrases [lo, hi), per phrase that has any."""
-        found: list[tuple[int, list[_Mention]]] = []
+        found: list[tuple[int, list[Mention]]] = []
         for p_index, phrase in self._phrase_steps("names", lo, hi):
             accepted = self._accepted(phrase)
             if not accepted:
@@ -454,7 +272,7 @@ class Miner:
                 lexicon = -1 if span.lexicon is None else self._lexicon_index[id(span.lexicon)]
                 occurrence = self._occurrence(phrase, span.start, span.end, span.conjunction)
                 mentions.append(
-                    _Mention(
+                    Mention(
                         span.start,
                         span.end,
                         span.kind,
@@ -469,12 +287,14 @@ class Miner:
             found.append((p_index, mentions))
         return found
 
-    def _accepted(self, phrase: _Phrase) -> list[tuple[Span, str]]:
+    def _accepted(self, phrase: Phrase) -> list[tuple[Span, str]]:
         """The phrase's spans, longest first, with their entry keys; a span overlapping
         an accepted one of the same key is the same mention."""
         taken: dict[str, list[tuple[int, int]]] = {}
         accepted: list[tuple[Span, str]] = []
-        for span in sorted(self._spans(phrase), key=lambda s: (s.start - s.end, s.start)):
+        for span in sorted(
+            phrase_spans(phrase.units, self.lexicon), key=lambda s: (s.start - s.end, s.start)
+        ):
             if span.lexicon is not None:
                 key = _lexicon_key(span.lexicon)
             elif span.conjunction:
@@ -688,7 +508,7 @@ class Miner:
                 if not is_candidate(units[i:j]):
                     continue
                 occurrences.setdefault(n, []).append(self._occurrence(phrase, i, j))
-                if not _entangled_any(i, j, spans):
+                if not entangled_any(i, j, spans):
                     free[n] += 1
                 left.setdefault(n, set()).add(neighbour(units, i - 1))
                 right.setdefault(n, set()).add(neighbour(units, j))
@@ -714,16 +534,8 @@ class _CandidateMentions:
     right: dict[int, set[str | None]] = field(default_factory=dict)
 
 
-def _entangled_any(i: int, j: int, spans: list[tuple[int, int, str]]) -> bool:
-    for start, end, kind in spans:
-        if entangled(i, j, start, end, kind):
-            return True
-    return False
-
-
 _PARENTHESIS = re.compile(r"\s*\(\s*([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 .'’&\-]{0,80}?)\s*\)")
 # A domain noun phrase needs a composed French at least this sure to become an entry.
 DOMAIN_PHRASE_CONFIDENCE = 0.55
 # French built from two curated parts (a title and an institution): likely, not certain.
 COMPOSED_CONFIDENCE = 0.6
-_DIRECTOR = frozenset({"مدير", "مديره"})

@@ -24,6 +24,11 @@ def entangled(i: int, j: int, start: int, end: int, kind: str) -> bool:
     return not (i <= start and end <= j) or kind != "term"
 
 
+def entangled_any(i: int, j: int, spans: list[tuple[int, int, str]]) -> bool:
+    """Whether candidate [i, j) is entangled with any of the recognised spans."""
+    return any(entangled(i, j, start, end, kind) for start, end, kind in spans)
+
+
 def neighbour(units: Sequence[Word], index: int) -> str | None:
     """The word next to a candidate, None at a phrase edge or a function word."""
     if index < 0 or index >= len(units) or units[index].is_function:

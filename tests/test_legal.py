@@ -52,7 +52,8 @@ def test_no_number_no_reference() -> None:
 
 
 def test_the_miner_makes_each_reference_an_entry() -> None:
-    from glossary.mining import Miner, SentenceText
+    from glossary.mined import SentenceText
+    from glossary.mining import Miner
 
     text = "وتوبع المتهمون طبقا للقانون رقم 03.03 المتعلق بمكافحة الإرهاب وأودعوا السجن."
     entries = {e.ar: e for e in Miner([SentenceText(0, 0, text, 0)]).mine()}

@@ -43,7 +43,8 @@ def test_titles_have_their_feminine() -> None:
 
 def test_a_feminine_word_is_not_read_as_a_pronoun_suffix() -> None:
     """تجارة (trade) is not تجار (traders) + ه: no trafiquants for a trade."""
-    from glossary.mining import Miner, SentenceText
+    from glossary.mined import SentenceText
+    from glossary.mining import Miner
 
     text = "وقالت المديرة العامة للأمن الداخلي إن تجارة المخدرات تتطور."
     entries = {e.ar: e for e in Miner([SentenceText(0, 0, text, 0)]).mine()}

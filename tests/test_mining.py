@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from glossary.mining import MinedEntry, Miner, SentenceText
+from glossary.mined import MinedEntry, SentenceText
+from glossary.mining import Miner
 from glossary.termhood import c_values, count_candidates
 from glossary.units import CliticSegmenter, make_units, phrases
 

@@ -7,7 +7,8 @@ import pytest
 from glossary import mining
 from glossary.arabic import search_key
 from glossary.forking import Forked
-from glossary.mining import Miner, SentenceText
+from glossary.mined import SentenceText
+from glossary.mining import Miner
 from glossary.shapes import term_head, term_phrase, term_tail
 from glossary.termhood import KeyTrie, candidate_key, count_candidates, is_candidate
 from glossary.text import line_keys, repeated_keys, repeated_lines, split_sentences

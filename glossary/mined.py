@@ -1,0 +1,108 @@
+"""What the miner reads and makes: sentences, phrases, mentions and mined entries.
+
+The data model of glossary.mining, apart from the mining itself.
+"""
+
+from __future__ import annotations
+
+from array import array
+from collections import Counter
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from glossary.arabic import search_key
+from glossary.equivalents import Equivalent
+from glossary.lexicon import LexiconEntry
+from glossary.units import Word
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceText:
+    document: int
+    index: int
+    text: str
+    start: int  # offset of the sentence in its document
+
+
+# One mention: (sentence id, start, end, surface), offsets in the document, clitics
+# excluded. A plain tuple, made and kept by the million, and the very row the store
+# writes (glossary.store.OccurrenceRow).
+Occurrence = tuple[int, int, int, str]
+
+
+@dataclass(slots=True)
+class MinedEntry:
+    key: str
+    kind: str
+    forms: Counter[str] = field(default_factory=Counter)
+    occurrences: list[Occurrence] = field(default_factory=list)
+    lexicon: LexiconEntry | None = None
+    sources: set[str] = field(default_factory=set)
+    termhood: float = 0.0
+    specificity: float = 0.0
+    score: float = 0.0
+    is_glossary: bool = False
+    equivalents: list[Equivalent] = field(default_factory=list)
+    evidence: Counter[str] = field(default_factory=Counter)  # Latin names in parentheses
+    composed: Counter[str] = field(default_factory=Counter)  # French built from the parts
+    documents: int = 0  # documents the occurrences are in (set by Miner.mine)
+
+    @property
+    def ar(self) -> str:
+        """The form to show: the lexicon's own when the corpus uses it, else the fullest."""
+        if self.lexicon is not None:
+            canonical = search_key(self.lexicon.ar)
+            for form in self.forms:
+                if search_key(form) == canonical:
+                    return form
+            return self.lexicon.ar  # the standard name; the corpus's forms are variants
+        if self.forms:
+            return max(self.forms.items(), key=lambda f: (len(f[0].split()), f[1]))[0]
+        return self.lexicon.ar if self.lexicon else self.key
+
+    @property
+    def frequency(self) -> int:
+        return len(self.occurrences)
+
+    def record(self, occurrence: Occurrence) -> None:
+        self.forms[occurrence[3]] += 1
+        self.occurrences.append(occurrence)
+
+
+@dataclass(slots=True)
+class Phrase:
+    sentence: SentenceText
+    units: tuple[Word, ...]  # shared per written form: offsets are kept beside them
+    starts: array[int]  # offsets of the units in the document
+    ends: array[int]
+
+
+class Mention(NamedTuple):
+    """A recognised span of a phrase, read to the end (what _recognise records)."""
+
+    start: int
+    end: int
+    kind: str
+    source: str
+    lexicon: int  # index in Lexicon.entries, -1 for none (an index crosses processes)
+    french: str
+    key: str
+    standalone: bool  # not inside another mention of the phrase
+    occurrence: Occurrence
+
+
+def span_text(
+    phrase: Phrase, start: int, end: int, conjunction: bool = False
+) -> tuple[str, int, int]:
+    """Display text of units [start, end) with the first unit's clitics removed.
+
+    `conjunction`: the context says the first word's و is the conjunction (a list item)."""
+    first = phrase.units[start]
+    first_end, last_end = phrase.ends[start], phrase.ends[end - 1]
+    offset = phrase.sentence.start
+    bare = first.bare_surface
+    if conjunction and bare == first.surface and bare.startswith("و"):
+        bare = bare[1:]
+    text = bare + phrase.sentence.text[first_end - offset : last_end - offset]
+    begin = max(phrase.starts[start], first_end - len(bare))
+    return " ".join(text.split()), begin, last_end

@@ -1,0 +1,96 @@
+"""The spans of a phrase the miner considers: what the lexicon knows, the services a
+director's title names, names composed from known parts, and names and terms by shape."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+
+from glossary.equivalents import QUALIFIERS
+from glossary.lexicon import Lexicon
+from glossary.recognize import (
+    Span,
+    composed_spans,
+    event_spans,
+    lexicon_spans,
+    organisation_spans,
+    person_spans,
+    place_spans,
+)
+from glossary.shapes import without_qualifiers
+from glossary.units import Word
+
+_DIRECTOR = frozenset({"مدير", "مديره"})
+
+
+def phrase_spans(units: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:
+    """Every name, function and term recognised in a phrase, by knowledge and by shape
+    (overlapping spans included: the miner keeps the longest)."""
+    lexical = []
+    for span in lexicon_spans(units, lexicon):
+        end = span.end
+        while (
+            span.kind in ("organisation", "term")
+            and end < len(units)
+            and units[end].inner in QUALIFIERS
+        ):
+            end += 1  # وزير الداخلية الفرنسي: a variant of وزير الداخلية
+        lexical.append(Span(span.start, end, span.kind, span.source, span.lexicon))
+    yield from lexical
+    yield from service_spans(units, lexicon)
+    yield from composed_spans(units, lexical)
+    for span in [
+        *organisation_spans(units),
+        *person_spans(units),
+        *event_spans(units),
+        *place_spans(units),
+    ]:
+        if any(lx.start <= span.start and span.end <= lx.end for lx in lexical):
+            continue  # the lexicon already names it, or a larger thing around it
+        if span.kind == "person" and any(
+            lx.kind == "person" and lx.start < span.end and span.start < lx.end for lx in lexical
+        ):
+            continue  # a known person: the lexicon knows where the name ends
+        base = next(
+            (
+                lx
+                for lx in lexical
+                if lx.start == span.start
+                and lx.kind == span.kind
+                and all(u.inner in QUALIFIERS for u in units[lx.end : span.end])
+            ),
+            None,
+        )
+        if base is not None:  # الشرطة الوطنية + الفرنسية: a variant of the lexicon name
+            yield Span(span.start, span.end, base.kind, "lexicon", base.lexicon)
+        else:
+            yield span
+
+
+def service_spans(units: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:
+    """The services a director's title names: المدير العام للأمن الوطني ولمراقبة …
+
+    The title is a function; what follows its lam names an institution (DGSN,
+    then DGST), found by rebuilding the institution's name (المديرية العامة لـ…).
+    """
+    for i, unit in enumerate(units):
+        if unit.first not in _DIRECTOR:
+            continue
+        k = i + 1
+        head: tuple[str, ...] = ("مديريه",)
+        if k < len(units) and units[k].inner in ("عام", "عامه"):
+            head, k = ("مديريه", "عامه"), k + 1
+        while k < len(units) and units[k].key.lstrip("و").startswith("ل"):
+            found = None
+            for end in range(min(len(units), k + 7), k, -1):
+                words = (
+                    units[k].inner.removeprefix("و"),
+                    *(u.inner for u in units[k + 1 : end]),
+                )
+                entry = lexicon.by_units.get(head + without_qualifiers(words))
+                if entry is not None and entry.kind == "organisation":
+                    found = Span(k, end, "organisation", "lexicon", entry)
+                    break
+            if found is None:
+                break
+            yield found
+            k = found.end
