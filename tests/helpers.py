@@ -1,0 +1,39 @@
+"""Helpers the import, decision and security tests share: write a CSV, run an import,
+read an entry's preferred French."""
+
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from glossary.commands_formats import import_command
+from glossary.store import Store
+
+
+def write_csv(path: Path, rows: list[list[str]]) -> Path:
+    with path.open("w", encoding="utf-8", newline="") as out:
+        csv.writer(out, lineterminator="\r\n").writerows(rows)
+    return path
+
+
+def run_import(runner: CliRunner, path: Path, db: Path, *args: str) -> tuple[int, str]:
+    """`glossary import PATH --db DB ARGS`: its exit code and stderr (never a traceback)."""
+    result = runner.invoke(import_command, [str(path), "--db", str(db), *args])
+    assert "Traceback" not in result.output, result.output
+    return result.exit_code, result.stderr
+
+
+def preferred(db: Path, ar: str) -> dict[str, object]:
+    """The entry written `ar`, with its preferred French (exactly one such entry)."""
+    store = Store(db)
+    rows = store.query(
+        "SELECT e.status, e.note, q.fr, q.acronym, q.origin, q.human, q.confidence "
+        "FROM entries e JOIN equivalents q ON q.entry_id = e.id AND q.preferred = 1 "
+        "WHERE e.ar = ?",
+        [ar],
+    )
+    store.close()
+    assert len(rows) == 1, rows
+    return rows[0]
