@@ -456,3 +456,14 @@ def compose_object(prep: str, ar: str) -> Composition | None:
         return None
     _, gender, plural = _noun_form(root.reading)
     return Composition(_join(prep, base.fr, True, gender, plural), base.confidence, base.pattern)
+
+
+def is_plural(ar: str) -> bool | None:
+    """Whether the head noun of `ar` is plural (الخلايا الإرهابية: True), None if unknown."""
+    key = search_key(ar)
+    if not _ARABIC_WORDS.fullmatch(key):
+        return None
+    root = _parse(key.split(" "), _Score())
+    if root is None:
+        return None
+    return _noun_form(root.reading)[2]

@@ -158,3 +158,54 @@ def at(place: str) -> str:
 
 # Countries that start with a vowel and do not end in -e: en Irak, en Iran, en Israël.
 _VOWEL_COUNTRIES = frozenset({"irak", "iraq", "iran", "israel", "afghanistan", "ouganda", "oman"})
+
+
+# Words that end the head of a French term: what follows is its complement.
+_COMPLEMENT_STARTS = frozenset(
+    [
+        "de",
+        "d'",
+        "du",
+        "des",
+        "à",
+        "au",
+        "aux",
+        "en",
+        "pour",
+        "contre",
+        "sur",
+        "sans",
+        "par",
+        "entre",
+        "avec",
+        "dans",
+        "chargé",
+        "chargée",
+    ]
+)
+_INVARIABLE_ENDINGS = ("s", "x", "z")
+
+
+def pluralize(term: str) -> str:
+    """The plural of a French term: its head noun and the adjectives before any
+    complement (engin explosif → engins explosifs, magistrat de liaison → magistrats de
+    liaison). Capitalised words (names) are left as they are."""
+    words = term.split(" ")
+    out = []
+    for k, word in enumerate(words):
+        lowered = word.casefold()
+        if lowered in _COMPLEMENT_STARTS or lowered.startswith(("d'", "l'")):
+            out.extend(words[k:])
+            break
+        out.append(_plural_word(word) if word[:1].islower() else word)
+    return " ".join(out)
+
+
+def _plural_word(word: str) -> str:
+    if word.endswith(_INVARIABLE_ENDINGS):
+        return word
+    if word.endswith("al") and word not in ("final", "naval", "fatal", "banal"):
+        return word[:-2] + "aux"
+    if word.endswith(("eau", "au", "eu")):
+        return word + "x"
+    return word + "s"

@@ -46,6 +46,7 @@ class MinedEntry:
     evidence: Counter[str] = field(default_factory=Counter)  # Latin names in parentheses
     composed: Counter[str] = field(default_factory=Counter)  # French built from the parts
     documents: int = 0  # documents the occurrences are in (set by Miner.mine)
+    plural: str = ""  # the corpus's plural form, shown when it never uses the lexicon's singular
 
     @property
     def ar(self) -> str:
@@ -55,7 +56,9 @@ class MinedEntry:
             for form in self.forms:
                 if search_key(form) == canonical:
                     return form
-            return self.lexicon.ar  # the standard name; the corpus's forms are variants
+            # the standard name (the corpus's forms are variants), or its plural when
+            # that is how the corpus always writes the term (العبوات الناسفة)
+            return self.plural or self.lexicon.ar
         if self.forms:
             return max(self.forms.items(), key=lambda f: (len(f[0].split()), f[1]))[0]
         return self.lexicon.ar if self.lexicon else self.key

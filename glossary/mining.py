@@ -22,9 +22,10 @@ from glossary.arabic import (
     search_key,
     strip_article,
 )
-from glossary.compose import Composition, compose_french
+from glossary.compose import Composition, compose_french, is_plural
 from glossary.equivalents import Equivalent, merge_evidence, propose_equivalents
 from glossary.forking import Forked
+from glossary.french import pluralize
 from glossary.legal import add_legal_references
 from glossary.lexicon import Lexicon, LexiconEntry, load_lexicon
 from glossary.mined import (
@@ -208,7 +209,13 @@ class Miner:
         document_of = self._document_of
         for entry in self.entries.values():
             entry.documents = len({document_of[o[0]] for o in entry.occurrences})
+            entry.plural = _plural_form(entry)
             proposed = propose_equivalents(entry.ar, entry.kind, entry.lexicon, self.lexicon)
+            if entry.plural and proposed and proposed[0].origin == "lexicon":
+                first = proposed[0]
+                proposed[0] = Equivalent(
+                    pluralize(first.fr), first.acronym, first.origin, first.confidence, first.note
+                )
             if entry.composed and entry.lexicon is None:
                 built = entry.composed.most_common(1)[0][0]
                 proposed.insert(0, Equivalent(built, "", "compositional", COMPOSED_CONFIDENCE))
@@ -539,3 +546,17 @@ _PARENTHESIS = re.compile(r"\s*\(\s*([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 .'’&\-]{0,80
 DOMAIN_PHRASE_CONFIDENCE = 0.55
 # French built from two curated parts (a title and an institution): likely, not certain.
 COMPOSED_CONFIDENCE = 0.6
+
+
+def _plural_form(entry: MinedEntry) -> str:
+    """The corpus's form of a lexicon term it only ever writes in the plural, or ""."""
+    lexicon = entry.lexicon
+    if lexicon is None or entry.kind != "term" or not lexicon.fr or not entry.forms:
+        return ""
+    canonical = search_key(lexicon.ar)
+    if any(search_key(form) == canonical for form in entry.forms):
+        return ""
+    form = entry.forms.most_common(1)[0][0]
+    if is_plural(form) and is_plural(lexicon.ar) is False:
+        return form
+    return ""

@@ -49,3 +49,13 @@ def test_of_takes_the_article_the_name_needs(name: str, kind: str, expected: str
 )
 def test_at_says_where(place: str, expected: str) -> None:
     assert at(place) == expected
+
+
+def test_a_term_is_made_plural_on_its_head_only() -> None:
+    from glossary.french import pluralize
+
+    assert pluralize("engin explosif") == "engins explosifs"
+    assert pluralize("magistrat de liaison") == "magistrats de liaison"
+    assert pluralize("réseau criminel") == "réseaux criminels"
+    assert pluralize("avis de recherche") == "avis de recherche"
+    assert pluralize("centre d'appels") == "centres d'appels"

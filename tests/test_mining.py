@@ -139,3 +139,14 @@ def test_functions_and_local_institutions_get_french_built_from_their_parts() ->
         best = entries[ar].equivalents[0]
         assert (best.fr, best.origin) == (fr, "compositional"), ar
     assert entries["فرنسا"].equivalents[0].fr == "France"
+
+
+def test_a_term_the_corpus_writes_only_in_the_plural_is_shown_so() -> None:
+    """The lexicon lists the singular; the glossary shows the corpus's plural, with the
+    lexicon's French made plural, and keeps the singular as a form to look up."""
+    entries = _mine("وفككت المصالح الأمنية الخلايا الإرهابية في عدة مدن.")
+    cells = entries["الخلايا الإرهابية"]
+    assert cells.lexicon is not None and cells.lexicon.ar == "الخلية الإرهابية"
+    assert cells.equivalents[0].fr == "cellules terroristes"
+    singular = _mine("وفككت المصالح الأمنية الخلية الإرهابية.")["الخلية الإرهابية"]
+    assert singular.equivalents[0].fr == "cellule terroriste"
