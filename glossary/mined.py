@@ -11,8 +11,10 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from glossary.arabic import search_key
-from glossary.equivalents import Equivalent
-from glossary.lexicon import LexiconEntry
+from glossary.compose import is_plural
+from glossary.equivalents import Equivalent, merge_evidence, propose_equivalents
+from glossary.french import pluralize
+from glossary.lexicon import Lexicon, LexiconEntry
 from glossary.units import Word
 
 
@@ -109,3 +111,38 @@ def span_text(
     text = bare + phrase.sentence.text[first_end - offset : last_end - offset]
     begin = max(phrase.starts[start], first_end - len(bare))
     return " ".join(text.split()), begin, last_end
+
+
+def corpus_plural(entry: MinedEntry) -> str:
+    """The corpus's form of a lexicon term it only ever writes in the plural, or ""."""
+    lexicon = entry.lexicon
+    if lexicon is None or entry.kind != "term" or not lexicon.fr or not entry.forms:
+        return ""
+    canonical = search_key(lexicon.ar)
+    if any(search_key(form) == canonical for form in entry.forms):
+        return ""
+    form = entry.forms.most_common(1)[0][0]
+    if is_plural(form) and is_plural(lexicon.ar) is False:
+        return form
+    return ""
+
+
+# French built from two curated parts (a title and an institution): likely, not certain.
+COMPOSED_CONFIDENCE = 0.6
+
+
+def entry_equivalents(entry: MinedEntry, lexicon: Lexicon) -> list[Equivalent]:
+    """The entry's French, best first: what the lexicon, composition and transliteration
+    propose (plural when the corpus writes the term so), the corpus's parentheses
+    outranking guesses."""
+    entry.plural = corpus_plural(entry)
+    proposed = propose_equivalents(entry.ar, entry.kind, entry.lexicon, lexicon)
+    if entry.plural and proposed and proposed[0].origin == "lexicon":
+        first = proposed[0]
+        proposed[0] = Equivalent(
+            pluralize(first.fr), first.acronym, first.origin, first.confidence, first.note
+        )
+    if entry.composed and entry.lexicon is None:
+        built = entry.composed.most_common(1)[0][0]
+        proposed.insert(0, Equivalent(built, "", "compositional", COMPOSED_CONFIDENCE))
+    return merge_evidence(proposed, entry.evidence)

@@ -22,10 +22,8 @@ from glossary.arabic import (
     search_key,
     strip_article,
 )
-from glossary.compose import Composition, compose_french, is_plural
-from glossary.equivalents import Equivalent, merge_evidence, propose_equivalents
+from glossary.compose import Composition, compose_french
 from glossary.forking import Forked
-from glossary.french import pluralize
 from glossary.legal import add_legal_references
 from glossary.lexicon import Lexicon, LexiconEntry, load_lexicon
 from glossary.mined import (
@@ -34,6 +32,7 @@ from glossary.mined import (
     Occurrence,
     Phrase,
     SentenceText,
+    entry_equivalents,
     span_text,
 )
 from glossary.recognize import (
@@ -209,17 +208,7 @@ class Miner:
         document_of = self._document_of
         for entry in self.entries.values():
             entry.documents = len({document_of[o[0]] for o in entry.occurrences})
-            entry.plural = _plural_form(entry)
-            proposed = propose_equivalents(entry.ar, entry.kind, entry.lexicon, self.lexicon)
-            if entry.plural and proposed and proposed[0].origin == "lexicon":
-                first = proposed[0]
-                proposed[0] = Equivalent(
-                    pluralize(first.fr), first.acronym, first.origin, first.confidence, first.note
-                )
-            if entry.composed and entry.lexicon is None:
-                built = entry.composed.most_common(1)[0][0]
-                proposed.insert(0, Equivalent(built, "", "compositional", COMPOSED_CONFIDENCE))
-            entry.equivalents = merge_evidence(proposed, entry.evidence)
+            entry.equivalents = entry_equivalents(entry, self.lexicon)
         return sorted(self.entries.values(), key=lambda e: (-e.is_glossary, -e.score, e.key))
 
     def _occurrence(
@@ -544,19 +533,3 @@ class _CandidateMentions:
 _PARENTHESIS = re.compile(r"\s*\(\s*([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 .'’&\-]{0,80}?)\s*\)")
 # A domain noun phrase needs a composed French at least this sure to become an entry.
 DOMAIN_PHRASE_CONFIDENCE = 0.55
-# French built from two curated parts (a title and an institution): likely, not certain.
-COMPOSED_CONFIDENCE = 0.6
-
-
-def _plural_form(entry: MinedEntry) -> str:
-    """The corpus's form of a lexicon term it only ever writes in the plural, or ""."""
-    lexicon = entry.lexicon
-    if lexicon is None or entry.kind != "term" or not lexicon.fr or not entry.forms:
-        return ""
-    canonical = search_key(lexicon.ar)
-    if any(search_key(form) == canonical for form in entry.forms):
-        return ""
-    form = entry.forms.most_common(1)[0][0]
-    if is_plural(form) and is_plural(lexicon.ar) is False:
-        return form
-    return ""
