@@ -1,9 +1,10 @@
-"""Helpers the import, decision and security tests share: write a CSV, run an import,
-read an entry's preferred French."""
+"""Helpers several test modules share: write a CSV, run an import, read an entry's
+preferred French, count rows, dump a whole db."""
 
 from __future__ import annotations
 
 import csv
+import sqlite3
 from pathlib import Path
 
 from click.testing import CliRunner
@@ -37,3 +38,23 @@ def preferred(db: Path, ar: str) -> dict[str, object]:
     store.close()
     assert len(rows) == 1, rows
     return rows[0]
+
+
+def row_counts(db: Path) -> tuple[int, ...]:
+    """Rows in entries, equivalents, forms, documents and sentences."""
+    store = Store(db)
+    counts = tuple(
+        store.query(f"SELECT count(*) AS n FROM {table}")[0]["n"]
+        for table in ("entries", "equivalents", "forms", "documents", "sentences")
+    )
+    store.close()
+    return counts
+
+
+def dump(db: Path) -> list[str]:
+    """The whole db as SQL statements (sqlite3's iterdump)."""
+    conn = sqlite3.connect(db)
+    try:
+        return list(conn.iterdump())
+    finally:
+        conn.close()

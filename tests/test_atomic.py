@@ -24,18 +24,10 @@ from glossary.lookup import lookup
 from glossary.store import Store
 
 from .conftest import ROOT, SEEDS
+from .helpers import dump
 
 Writer = Callable[..., subprocess.Popen[str]]
 DATA = Path(__file__).resolve().parent / "data" / "formats"
-
-
-def dump(db: Path) -> list[str]:
-    """The whole db as SQL statements (sqlite3's iterdump)."""
-    conn = sqlite3.connect(db)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def _still_works(db: Path) -> None:

@@ -28,6 +28,7 @@ from tui.screens.main import MainScreen, SearchInput
 from tui.widgets.results import ResultsTable
 
 from .conftest import GLOSSARY, ROOT, SEEDS, holds_write_lock
+from .helpers import dump
 
 Writer = Callable[..., subprocess.Popen[str]]
 DGST_AR = "المديرية العامة لمراقبة التراب الوطني"
@@ -49,14 +50,6 @@ def other_program(fresh_db: Path) -> Iterator[sqlite3.Connection]:
     conn = sqlite3.connect(fresh_db, isolation_level=None)
     yield conn
     conn.close()
-
-
-def _dump(db: Path) -> list[str]:
-    conn = sqlite3.connect(db)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def _status(db: Path, entry_id: int) -> str:
@@ -179,7 +172,7 @@ def test_a_db_kept_busy_too_long_gets_one_line_and_nothing_changes(
         "import": ["import", str(source)],
         "build": ["build", str(SEEDS), str(tmp_path / "corpus")],
     }[command]
-    before = _dump(fresh_db)
+    before = dump(fresh_db)
     other_program.execute("BEGIN IMMEDIATE")
     result = runner.invoke(cli, [*args, "--db", str(fresh_db)])
     assert result.exit_code == 2 and "Traceback" not in result.output
@@ -188,7 +181,7 @@ def test_a_db_kept_busy_too_long_gets_one_line_and_nothing_changes(
         "(a build or an import?); nothing was changed, try again"
     )
     other_program.execute("ROLLBACK")  # the other program is done
-    assert _dump(fresh_db) == before
+    assert dump(fresh_db) == before
     again = runner.invoke(cli, [*args, "--db", str(fresh_db)])
     assert again.exit_code == 0, again.output
 

@@ -23,16 +23,6 @@ DGST_AR = "المديرية العامة لمراقبة التراب الوطن�
 HEADER = "ar,fr,acronym,kind,status,confidence,origin,variants,frequency,documents,context"
 
 
-def _counts(db: Path) -> tuple[int, ...]:
-    store = Store(db)
-    counts = tuple(
-        store.query(f"SELECT count(*) AS n FROM {table}")[0]["n"]
-        for table in ("entries", "equivalents", "forms", "documents", "sentences")
-    )
-    store.close()
-    return counts
-
-
 # --- broken XML ---------------------------------------------------------------------------
 
 

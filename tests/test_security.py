@@ -19,7 +19,7 @@ from glossary.commands_formats import export_command
 from glossary.store import Store
 
 from .conftest import SEEDS
-from .helpers import preferred, run_import, write_csv
+from .helpers import dump, preferred, row_counts, run_import, write_csv
 
 DATA = Path(__file__).resolve().parent / "data" / "formats"
 DGST_AR = "المديرية العامة لمراقبة التراب الوطني"
@@ -36,14 +36,6 @@ SQL = [
     "%امن%",
     "_",
 ]
-
-
-def dump(db: Path) -> list[str]:
-    conn = sqlite3.connect(db)
-    try:
-        return list(conn.iterdump())
-    finally:
-        conn.close()
 
 
 def tables(db: Path) -> list[tuple[str, int]]:
@@ -66,16 +58,6 @@ def _export(runner: CliRunner, db: Path, *args: str) -> str:
     result = runner.invoke(export_command, ["--db", str(db), *args])
     assert result.exit_code == 0, result.output
     return result.stdout_bytes.decode("utf-8")  # .stdout folds CRLF
-
-
-def _counts(db: Path) -> tuple[int, ...]:
-    store = Store(db)
-    counts = tuple(
-        store.query(f"SELECT count(*) AS n FROM {table}")[0]["n"]
-        for table in ("entries", "equivalents", "forms", "documents", "sentences")
-    )
-    store.close()
-    return counts
 
 
 # --- SQL is text ---------------------------------------------------------------------------
@@ -257,13 +239,13 @@ def test_markup_in_a_value_stays_text_in_tbx(runner: CliRunner, fresh_db: Path) 
 def test_hostile_xml_is_refused_and_nothing_imported(
     runner: CliRunner, fresh_db: Path, tmp_path: Path, name: str
 ) -> None:
-    before = _counts(fresh_db)
+    before = row_counts(fresh_db)
     code, err = run_import(runner, DATA / name, fresh_db)
     assert code == 2
     lines = err.strip().splitlines()
     assert len(lines) == 1 and lines[0].startswith("error: ")
     assert "refused" in lines[0] and "nothing imported" in lines[0]
-    assert _counts(fresh_db) == before
+    assert row_counts(fresh_db) == before
     empty = tmp_path / "new.db"
     assert run_import(runner, DATA / name, empty)[0] == 2
     assert not empty.exists()  # refused before a db was even created
