@@ -43,10 +43,42 @@ def run_build(corpus: Path, db: Path) -> dict[str, Any]:
         "cpu": cpu,
         "words": report.words,
         "documents_read": report.documents_read,
+        "incremental": report.incremental,
         "entries": report.entries,
         "candidates": report.candidates,
         "rss_before": before,
         "rss_peak": peak_rss(),
+    }
+
+
+def run_compare_full(corpus: Path, db: Path) -> dict[str, Any]:
+    """Mine the corpus of `db` (built incrementally) whole, in a copy, and compare."""
+    import shutil
+
+    from glossary.build import build
+    from glossary.store import Store
+
+    whole = db.with_name(db.name + ".full")
+    shutil.copy(db, whole)
+    started = time.perf_counter()
+    build([corpus], Store(whole), full=True)
+    seconds = time.perf_counter() - started
+    sql = (
+        "SELECT e.key, e.kind, e.frequency, coalesce(q.fr, '') FROM entries e LEFT JOIN "
+        "equivalents q ON q.entry_id = e.id AND q.preferred = 1 WHERE e.in_glossary = 1"
+    )
+    added = {r[0]: r[1:] for r in Store(db).rows(sql)}
+    full = {r[0]: r[1:] for r in Store(whole).rows(sql)}
+    common = added.keys() & full.keys()
+    whole.unlink()
+    return {
+        "entries": len(added),
+        "entries_full": len(full),
+        "common": len(common),
+        "kind_or_french_differ": sum(added[k][0::2] != full[k][0::2] for k in common),
+        "frequency_differ": sum(added[k][1] != full[k][1] for k in common),
+        "frequency_off": sum(abs(added[k][1] - full[k][1]) for k in common),
+        "full_seconds": seconds,
     }
 
 
@@ -104,6 +136,8 @@ def main(argv: list[str]) -> int:
     command, *args = argv
     if command == "build":
         result = run_build(Path(args[0]), Path(args[1]))
+    elif command == "compare-full":
+        result = run_compare_full(Path(args[0]), Path(args[1]))
     elif command == "yake":
         result = run_yake(Path(args[0]))
     elif command == "tui":

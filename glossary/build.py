@@ -12,6 +12,15 @@ from importlib import resources
 from pathlib import Path
 
 from glossary.arabic import group_key, search_key
+from glossary.increment import (
+    DEFAULT_POLICY,
+    Policy,
+    has_additions,
+    may_append,
+    mine_added,
+    record_added,
+    record_full,
+)
 from glossary.machine import apply_cached
 from glossary.mined import MinedEntry, SentenceText
 from glossary.mining import Miner
@@ -35,10 +44,22 @@ class BuildReport:
     by_kind: dict[str, int] = field(default_factory=dict)
     seconds: float = 0.0
     kept: bool = False  # nothing new, same miner: the stored glossary was kept as it was
+    incremental: bool = False  # only the added documents were mined (glossary.increment)
 
 
-def build(paths: Sequence[Path], store: Store, progress: Progress | None = None) -> BuildReport:
+def build(
+    paths: Sequence[Path],
+    store: Store,
+    progress: Progress | None = None,
+    *,
+    full: bool = False,
+    incremental: Policy = DEFAULT_POLICY,
+) -> BuildReport:
     """Read new or changed files, mine the whole corpus, replace the machine output.
+
+    When files were only added to a large corpus (as `incremental` says), only they
+    are mined and their entries added (see glossary.increment); `full` mines the whole
+    corpus all the same.
 
     Unchanged files (same content hash) are not read again; files that no longer exist
     on disk leave the corpus. Everything is written in one transaction.
@@ -71,19 +92,28 @@ def build(paths: Sequence[Path], store: Store, progress: Progress | None = None)
             new_docs.append(doc)
     gone = [d.id for p, d in stored.items() if not Path(p).exists()]
     miner = miner_fingerprint()
-    if not new_docs and not gone and store.meta(MINED_WITH) == miner:
+    mined_whole = not (full and has_additions(store))  # else --full has work to do
+    if not new_docs and not gone and store.meta(MINED_WITH) == miner and mined_whole:
         return _unchanged(store, report, started)
     cleaned = _clean(new_docs, notify)
     report.documents_read = len(new_docs)
     report.documents_removed = len(gone)
+    added_only = not gone and not any(doc.path in stored for doc, _s, _w in cleaned)
+    if (
+        added_only
+        and not full
+        and store.meta(MINED_WITH) == miner
+        and may_append(store, sum(w for _d, _s, w in cleaned), incremental)
+    ):
+        return _append(store, cleaned, report, started, notify)
 
     with _collection_paused():
         plan = _plan(store, gone, cleaned)
-        mined = Miner(plan.corpus, progress=notify).mine()
+        mined, mined_vocabulary = _mine(plan.corpus, notify)
         with store.write():
             if store.corpus_stamp() != plan.stamp:  # another build wrote meanwhile
                 plan = _plan(store, gone, cleaned)
-                mined = Miner(plan.corpus, progress=notify).mine()
+                mined, mined_vocabulary = _mine(plan.corpus, notify)
             notify("writing", 0, 1)
             store.remove_documents(plan.dropped)
             for (doc, sentences, words), (doc_id, first) in zip(cleaned, plan.ids, strict=True):
@@ -99,6 +129,7 @@ def build(paths: Sequence[Path], store: Store, progress: Progress | None = None)
             store.replace_mined([to_record(e) for e in mined])
             apply_cached(store)  # machine French from earlier `build --mt` runs
             store.set_meta(MINED_WITH, miner)
+            record_full(store, sum(len(s.text.split()) for s in plan.corpus), mined_vocabulary)
             notify("writing", 1, 1)
     report.sentences = len(plan.corpus)
     report.words = sum(len(s.text.split()) for s in plan.corpus)
@@ -107,6 +138,46 @@ def build(paths: Sequence[Path], store: Store, progress: Progress | None = None)
     for entry in mined:
         if entry.is_glossary:
             report.by_kind[entry.kind] = report.by_kind.get(entry.kind, 0) + 1
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _mine(corpus: list[SentenceText], notify: Progress) -> tuple[list[MinedEntry], set[str]]:
+    miner = Miner(corpus, progress=notify)
+    return miner.mine(), miner.vocabulary
+
+
+def _append(
+    store: Store, cleaned: list[Cleaned], report: BuildReport, started: float, notify: Progress
+) -> BuildReport:
+    """Mine the added documents alone and add their entries (glossary.increment)."""
+    with _collection_paused(), store.write():
+        ids = store.rows("SELECT coalesce(max(id), 0) FROM documents")[0][0] + 1
+        first = store.rows("SELECT coalesce(max(id), 0) FROM sentences")[0][0] + 1
+        corpus: list[SentenceText] = []
+        for doc_id, (doc, sentences, words) in enumerate(cleaned, start=ids):
+            store.add_document(
+                doc.path,
+                doc.sha256,
+                doc.encoding,
+                words,
+                [(s.start, s.text) for s in sentences],
+                doc_id=doc_id,
+                first_sentence_id=first,
+            )
+            corpus += [
+                SentenceText(doc_id, first + i, s.text, s.start) for i, s in enumerate(sentences)
+            ]
+            first += len(sentences)
+        mined = mine_added(store, corpus, notify)
+        notify("writing", 0, 1)
+        store.add_mined([to_record(e) for e in mined])
+        apply_cached(store)
+        record_added(store, sum(w for _d, _s, w in cleaned))
+        notify("writing", 1, 1)
+    report.sentences, report.words, report.candidates, report.by_kind = store.glossary_counts()
+    report.entries = sum(report.by_kind.values())
+    report.incremental = True
     report.seconds = time.perf_counter() - started
     return report
 

@@ -137,11 +137,21 @@ class _ProgressBar:
     is_flag=True,
     help="Also propose French from the installed Argos model for entries with none.",
 )
-def build_command(paths: tuple[Path, ...], db_path: Path, mt: bool) -> None:
+@click.option(
+    "--full",
+    is_flag=True,
+    help="Mine the whole corpus even when files were only added to a large one.",
+)
+def build_command(paths: tuple[Path, ...], db_path: Path, mt: bool, full: bool) -> None:
     """Mine PATHS (files or folders; default seeds/) into the glossary db.
 
     Reads .txt, .md and .html in UTF-8, UTF-16 or Windows-1256. Unchanged files are
     skipped; human decisions survive rebuilds; a failed build changes nothing.
+
+    Files added to a corpus of 100,000 words or more are mined alone and their entries
+    added; ranking the corpus's repeated phrases waits for a full mining, which --full
+    asks for (and which happens anyway once a tenth as many words have been added, or
+    when a file changes or is removed).
 
     With --mt, glossary entries that still have no French get a machine translation
     (origin mt, confidence at most 0.5, from the engine's score); a lexicon, corpus or
@@ -165,7 +175,7 @@ def build_command(paths: tuple[Path, ...], db_path: Path, mt: bool) -> None:
     store = open_store(db_path, create=True)
     bar = _ProgressBar()
     try:
-        report = build(sources, store, progress=bar)
+        report = build(sources, store, progress=bar, full=full)
     except CorpusError as exc:
         bar.close()
         fail(str(exc))
@@ -237,6 +247,11 @@ def _print_summary(report: BuildReport, db_path: Path) -> None:
     )
     if report.kept:
         click.echo("Nothing new since the last build: the glossary was kept as it was.")
+    if report.incremental:
+        click.echo(
+            "Only the added files were mined (statistical candidates are ranked at the "
+            "next full mining: glossary build --full)."
+        )
 
 
 def _print_sample(store: Store) -> None:

@@ -11,17 +11,11 @@ import multiprocessing
 import re
 import threading
 from collections import Counter
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from typing import TypeVar
 
-from glossary.arabic import (
-    FUNCTION_WORDS,
-    group_key,
-    is_function_word,
-    search_key,
-    strip_article,
-)
+from glossary.arabic import FUNCTION_WORDS, group_key, is_function_word, search_key, strip_article
 from glossary.compose import Composition, compose_french
 from glossary.forking import Forked
 from glossary.legal import add_legal_references
@@ -35,9 +29,7 @@ from glossary.mined import (
     entry_equivalents,
     span_text,
 )
-from glossary.recognize import (
-    Span,
-)
+from glossary.recognize import Span
 from glossary.shapes import (
     entangled,
     entangled_any,
@@ -111,10 +103,13 @@ class Miner:
         sentences: Sequence[SentenceText],
         lexicon: Lexicon | None = None,
         progress: Progress | None = None,
+        vocabulary: Iterable[str] = (),
     ):
         self._notify = progress or (lambda stage, done, total: None)
         self.lexicon = lexicon or load_lexicon()
-        corpus_words = corpus_keys(s.text for s in sentences)
+        # The words the segmenter takes as attested (see CliticSegmenter): these
+        # sentences', and the stored corpus's when a build only adds documents to it.
+        self.vocabulary = corpus_keys(s.text for s in sentences) | set(vocabulary)
         protected = {search_key(f).split(" ")[0] for e in self.lexicon.entries for f in e.forms}
         protected |= {
             w
@@ -130,7 +125,7 @@ class Miner:
             and threading.active_count() == 1
             and "fork" in multiprocessing.get_all_start_methods()
         )
-        segment = CliticSegmenter(corpus_words, self.lexicon.words, protected)
+        segment = CliticSegmenter(self.vocabulary, self.lexicon.words, protected)
         self.phrases = [
             Phrase(sentences[index], run.words, run.starts, run.ends)
             for half in self._halves(

@@ -117,5 +117,10 @@ MIGRATIONS: list[str] = [
             SELECT entry_id, entry_id, text FROM fuzzy_copy GROUP BY entry_id;
         DROP TABLE fuzzy_copy;
     """,
+    # 4: the corpus's word keys at the last full mining (what the clitic segmenter takes
+    # as attested), so that documents added to a large corpus can be mined alone
+    """
+        CREATE TABLE vocabulary (key TEXT PRIMARY KEY) WITHOUT ROWID;
+    """,
 ]
 LATEST = len(MIGRATIONS)
