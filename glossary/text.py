@@ -30,9 +30,6 @@ _TAIL_MARKERS = [
     r"اكتب تعليق",
     r"التعليقات",
     r"لن يتم نشر عنوان بريدك",
-    r"يمكنك ايضا ان تقرا",
-    r"اقرا ايضا",
-    r"اقرا المزيد",
     r"مقالات ذات صله",
     r"مواضيع ذات صله",
     r"اخبار ذات صله",
@@ -59,6 +56,10 @@ _LINE_PATTERNS = [
     r"^-\s",
 ]
 _TAIL_RE = re.compile("|".join(_TAIL_MARKERS))
+# "Read also" links: news sites put them in the middle of an article as often as at its
+# end. The line is dropped, and after a bare marker the headlines under it; the article
+# goes on at its next sentence (the end of the page is found by the markers above).
+_TEASER_RE = re.compile(r"^\W*(اقرا ايضا|اقرا كذلك|اقرا المزيد|يمكنك ايضا ان تقرا)\W*")
 _LINE_RE = re.compile("|".join(_LINE_PATTERNS), re.IGNORECASE)
 _SENTENCE_END = re.compile(r"(?<=[.!?؟؛…])[\"”»']?\s+|\n+")
 _FINAL_PUNCT = re.compile(r"[.!?؟؛…:\"”»]\s*$")
@@ -84,6 +85,7 @@ def clean_lines(
     seen: set[str] = set()
     offset = 0
     body_started = False
+    headlines = False  # under a bare "read also": the linked headlines
     for number, raw in enumerate(text.split("\n")):
         start = offset
         offset += len(raw) + 1
@@ -93,6 +95,13 @@ def clean_lines(
         key = keys[number] if keys is not None else None
         if key is None:
             key = search_key(line)
+        teaser = _TEASER_RE.match(key)
+        if teaser:
+            headlines = teaser.end() == len(key)
+            continue
+        if headlines and len(line.split()) < 15 and not _FINAL_PUNCT.search(line):
+            continue
+        headlines = False
         if _TAIL_RE.search(key):
             if body_started:
                 break

@@ -49,3 +49,24 @@ def test_article_sentences_are_kept_with_their_offsets() -> None:
     ]
     for s in sentences:
         assert text[s.start : s.start + len(s.text)] == s.text
+
+
+def test_a_read_also_link_in_the_middle_does_not_end_the_article() -> None:
+    """News sites put "read also" links inside articles: the link goes, the rest stays
+    (a blind set lost half of each article when the link was taken for the page's end)."""
+    text = (
+        "وقال الوزير إن التعاون الأمني بين المغرب وفرنسا يعرف دينامية جديدة في مجالات عديدة.\n"
+        "اقرأ أيضا:\n"
+        "بوريطة يستقبل السفير الفرنسي\n"
+        "لفتيت في باريس\n"
+        "وأضاف أن البلدين سيعقدان اجتماعا رفيع المستوى في الأشهر المقبلة بالعاصمة الفرنسية.\n"
+        "اقرأ أيضاً: حموشي يستقبل مدير الأمن الداخلي الفرنسي\n"
+        "وختم بأن الشراكة مستمرة.\n"
+        "التعليقات\n"
+        "تعليق طويل من قارئ لا علاقة له بالمقال ولكنه يكتب الكثير من الكلمات هنا والآن.\n"
+    )
+    assert [s.text for s in split_sentences(text)] == [
+        "وقال الوزير إن التعاون الأمني بين المغرب وفرنسا يعرف دينامية جديدة في مجالات عديدة.",
+        "وأضاف أن البلدين سيعقدان اجتماعا رفيع المستوى في الأشهر المقبلة بالعاصمة الفرنسية.",
+        "وختم بأن الشراكة مستمرة.",
+    ]
