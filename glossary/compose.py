@@ -149,6 +149,15 @@ def _lexicon() -> dict[str, tuple[Word, ...]]:
 def is_adjective(word: str) -> bool:
     """Whether the word lexicon knows `word` (article and feminine/plural ending aside)
     only as an adjective."""
+    return _parts_of_speech(word) == {"adj"}
+
+
+def is_noun(word: str) -> bool:
+    """Whether the word lexicon knows `word` (as is_adjective reads it) only as a noun."""
+    return _parts_of_speech(word) == {"noun"}
+
+
+def _parts_of_speech(word: str) -> set[str]:
     key = strip_article(search_key(word))
     stems = {
         key,
@@ -157,8 +166,7 @@ def is_adjective(word: str) -> bool:
         key.removesuffix("ين"),
         key.removesuffix("ون"),
     }
-    kinds = {w.pos for stem in stems for w in _lexicon().get(stem, ()) if len(w.key) == 1}
-    return kinds == {"adj"}
+    return {w.pos for stem in stems for w in _lexicon().get(stem, ()) if len(w.key) == 1}
 
 
 def _analyses(token: str, inner: bool) -> list[tuple[str, bool, str, str]]:

@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from glossary.arabic import search_key, strip_article
+from glossary.compose import is_noun
 from glossary.lexicon import Lexicon, LexiconEntry
 from glossary.names import given_name
 from glossary.units import Word, general_rank
@@ -116,6 +117,17 @@ def lexicon_spans(phrase: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:
                 yield Span(i, i + 1, "place", "lexicon", near)
 
 
+def _noun(unit: Word) -> bool:
+    """Whether the word lexicon knows the unit only as a noun (remembered per form)."""
+    found = _NOUNS.get(unit.first)
+    if found is None:
+        found = _NOUNS[unit.first] = is_noun(unit.first) and not unit.first.endswith(("ي", "يه"))
+    return found
+
+
+_NOUNS: dict[str, bool] = {}
+
+
 def organisation_spans(phrase: Sequence[Word]) -> Iterator[Span]:
     """A head noun followed by its construct chain (المديرية العامة لمراقبة التراب الوطني).
 
@@ -137,9 +149,21 @@ def organisation_spans(phrase: Sequence[Word]) -> Iterator[Span]:
                 break  # بالرباط, بطنجة: a preposition; the city is composed_spans' to add
             if lam and end == i + 1:
                 break
-            construct = end + 1 < len(phrase) and phrase[end + 1].definite
+            # An indefinite noun starts a construct (مكتب الأمم) only where the chain is
+            # still indefinite: after a definite word it starts another phrase
+            # (محكمة النقض | رئيس النيابة العامة).
+            construct = (
+                end + 1 < len(phrase) and phrase[end + 1].definite and not phrase[end - 1].definite
+            )
             if not (nxt.definite or lam or nxt.key.isdigit() or construct):
                 break
+            if (
+                nxt.definite
+                and nxt.surface == nxt.bare_surface
+                and phrase[end - 1].definite
+                and _noun(nxt)
+            ):
+                break  # a definite noun after a definite word: not its adjective (هيئة الدفاع | الحكم)
             end += 1
         while end > i + 1 and not (phrase[end - 1].definite or phrase[end - 1].key.isdigit()):
             end -= 1

@@ -81,6 +81,19 @@ def test_unknown_institution_and_person_are_recognised_by_shape() -> None:
     assert person.equivalents[0].confidence < 0.5
 
 
+def test_an_institution_name_ends_where_another_phrase_begins() -> None:
+    """A construct chain holds no indefinite noun after a definite word, and no definite
+    noun that is not an adjective: the next phrase is not part of the name."""
+    entries = _mine(
+        "وقالت هيئة الفرقة الجهوية الحكم في القضية قاس.",
+        "وراسلت مؤسسة الوسيط رئيس النيابة العامة في الموضوع.",
+    )
+    glossary = {ar for ar, e in entries.items() if e.is_glossary}
+    assert "هيئة الفرقة الجهوية" in glossary
+    assert not any("الحكم" in ar for ar in glossary)
+    assert not any("مؤسسة الوسيط رئيس" in ar for ar in glossary)
+
+
 def test_year_bearing_event_is_an_event() -> None:
     entries = _mine("تستعد المملكة لاحتضان مونديال 2030 بشراكة مع إسبانيا والبرتغال.")
     assert entries["مونديال 2030"].kind == "event"
