@@ -110,7 +110,7 @@ def build(
     with _collection_paused():
         plan = _plan(store, gone, cleaned)
         mined, mined_vocabulary = _mine(plan.corpus, notify)
-        with store.write():
+        with store.write(checked=False):
             if store.corpus_stamp() != plan.stamp:  # another build wrote meanwhile
                 plan = _plan(store, gone, cleaned)
                 mined, mined_vocabulary = _mine(plan.corpus, notify)

@@ -29,3 +29,31 @@ def test_a_decision_replaces_the_entrys_search_rows(fresh_db: Path) -> None:
         assert rows == [(entry,)]  # one row, keyed by the entry: replaced, not added
     assert lookup(store, "libellé maison").hits[0].entry_id == entry
     store.close()
+
+
+def test_builds_leave_no_row_pointing_at_nothing(tmp_path: Path, corpus: Path) -> None:
+    """A build writes with SQLite's foreign-key checks off (for speed) and removes
+    dependent rows itself: after changed, removed and added files, and entries a person
+    touched or that are no longer mined, every row still points at a row that exists."""
+    from glossary.build import build
+    from glossary.review import set_note, set_status
+
+    store = Store(tmp_path / "glossary.db")
+    build([corpus], store)
+    ids = [r[0] for r in store.rows("SELECT id FROM entries ORDER BY frequency DESC LIMIT 6")]
+    set_status(store, ids[0], "approved")
+    set_note(store, ids[1], "checked")
+    files = sorted(corpus.glob("*.txt"))
+    files[0].unlink()
+    files[1].write_text(files[1].read_text(encoding="utf-8")[:1500], encoding="utf-8")
+    (corpus / "new.txt").write_text(files[2].read_text(encoding="utf-8"), encoding="utf-8")
+    files[2].unlink()
+    report = build([corpus], store)
+    assert report.documents_removed == 2 and report.documents_read == 2
+    assert store.rows("PRAGMA foreign_key_check") == []
+    assert store.rows("PRAGMA foreign_keys") == [(1,)]  # back on for everyone else
+    dangling = store.rows(
+        "SELECT count(*) FROM occurrences o WHERE NOT EXISTS "
+        "(SELECT 1 FROM sentences s WHERE s.id = o.sentence_id)"
+    )
+    assert dangling == [(0,)]
