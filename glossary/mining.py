@@ -253,11 +253,13 @@ class Miner:
                 continue
             mentions = []
             for span, key in accepted:
+                # Inside a name (الاستئناف in محكمة الاستئناف) a word is not a term of its
+                # own; inside a longer term (المخدرات in تهريب المخدرات) it is.
                 standalone = not any(
                     o.start <= span.start
                     and span.end <= o.end
-                    and o is not span
                     and (o.start, o.end) != (span.start, span.end)
+                    and (o.kind != "term" or span.kind != "term")
                     for o, _ in accepted
                 )
                 lexicon = -1 if span.lexicon is None else self._lexicon_index[id(span.lexicon)]

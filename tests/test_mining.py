@@ -125,6 +125,13 @@ def test_a_word_seen_only_inside_a_longer_name_is_no_entry_of_its_own() -> None:
     assert not entries["الاستئناف"].is_glossary
 
 
+def test_a_domain_word_seen_only_inside_a_longer_term_is_an_entry() -> None:
+    """المخدرات is a term of its own, even when the text only writes تهريب المخدرات."""
+    entries = _mine("وتمكنت المصالح من تفكيك شبكة تنشط في تهريب المخدرات.")
+    assert entries["تهريب المخدرات"].is_glossary
+    assert entries["المخدرات"].is_glossary
+
+
 def test_places_named_after_a_cue_or_spelled_one_letter_off() -> None:
     entries = _mine(
         "فككت الأجهزة خلية تنشط بمدينتي طنجة وتامسلوحت، قبل اجتماع في بروكسيل.",
