@@ -99,8 +99,11 @@ _LIGHT_HEADS = frozenset(
         "صدد",
     ]
 )
-# Participles that need their preposition (المشتبه فيه/به): a phrase never ends on them.
-_INCOMPLETE = frozenset(strip_article(search_key(w)) for w in ["المشتبه"])
+# Words that need what follows them: participles that need their preposition (المشتبه
+# فيه/به) and quantities (حجز كمية من المخدرات); a phrase never ends on them.
+_INCOMPLETE = frozenset(
+    strip_article(search_key(w)) for w in ["المشتبه", "كمية", "كميات", "عدد", "مجموعة"]
+)
 # Complements that point back to the text, not to a concept (أمن البلدين).
 _REFERENTIAL = frozenset(
     strip_article(search_key(w))

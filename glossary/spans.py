@@ -38,8 +38,10 @@ def phrase_spans(units: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:
     yield from lexical
     yield from service_spans(units, lexicon)
     yield from composed_spans(units, lexical)
+    institutions = list(organisation_spans(units))
+    yield from local_spans(units, institutions, lexical)
     for span in [
-        *organisation_spans(units),
+        *institutions,
         *person_spans(units),
         *event_spans(units),
         *place_spans(units),
@@ -64,6 +66,33 @@ def phrase_spans(units: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:
             yield Span(span.start, span.end, base.kind, "lexicon", base.lexicon)
         else:
             yield span
+
+
+# Adjectives of a service's territory (المديرية الجهوية, المصلحة الولائية): its city
+# belongs to its name.
+_LOCAL = frozenset(
+    f"{stem}{ending}" for stem in ("جهوي", "اقليمي", "ولايي", "محلي") for ending in ("", "ه")
+)
+
+
+def local_spans(
+    units: Sequence[Word], institutions: list[Span], lexical: list[Span]
+) -> Iterator[Span]:
+    """A regional or local service and the city after it (المديرية الجهوية للجمارك بطنجة
+    → direction régionale des douanes de Tanger): the name of one office."""
+    from glossary.compose import compose_french
+    from glossary.french import of
+
+    places = {s.start: s for s in lexical if s.kind == "place" and s.lexicon is not None}
+    for span in institutions:
+        place = places.get(span.end)
+        if place is None or not units[span.end].key.startswith("ب") or place.lexicon is None:
+            continue
+        if not any(u.inner in _LOCAL for u in units[span.start : span.end]):
+            continue
+        composed = compose_french(" ".join(u.surface for u in units[span.start : span.end]))
+        french = f"{composed.fr} {of(place.lexicon.fr, 'place')}" if composed else ""
+        yield Span(span.start, place.end, "organisation", "pattern", french=french)
 
 
 def service_spans(units: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:

@@ -170,3 +170,11 @@ def test_a_term_the_corpus_writes_only_in_the_plural_is_shown_so() -> None:
     assert cells.equivalents[0].fr == "cellules terroristes"
     singular = _mine("وفككت المصالح الأمنية الخلية الإرهابية.")["الخلية الإرهابية"]
     assert singular.equivalents[0].fr == "cellule terroriste"
+
+
+def test_a_regional_service_keeps_its_city_and_a_quantity_ends_no_term() -> None:
+    entries = _mine("وأكدت المديرية الجهوية للجمارك بطنجة حجز كمية من المخدرات.")
+    office = entries["المديرية الجهوية للجمارك بطنجة"]
+    assert office.kind == "organisation" and office.is_glossary
+    assert office.equivalents[0].fr == "direction régionale des douanes de Tanger"
+    assert "حجز كمية" not in entries
