@@ -67,7 +67,7 @@ def _is_rare(unit: Word, rank: int = _NAME_RANK) -> bool:
     return unit.common_rank > rank and not unit.is_function
 
 
-def _is_year(unit: Word) -> bool:
+def is_year(unit: Word) -> bool:
     return unit.key.isdigit() and len(unit.key) == 4 and unit.key[:2] in ("19", "20")
 
 
@@ -108,6 +108,13 @@ def lexicon_spans(phrase: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:
             keys, written = _form_keys(match.entry)
             if unit.bare_key not in keys and written != unit.definite:
                 continue
+        if (
+            match.entry.kind == "person"
+            and match.end - match.start == 1
+            and match.start > 0
+            and _given(phrase[match.start - 1])
+        ):
+            continue  # مصطفى الغزواني is not the Ghazouani the lexicon knows by surname
         yield Span(match.start, match.end, match.entry.kind, "lexicon", match.entry)
     for i, unit in enumerate(phrase):
         # A rare word one letter away from a known place is that place (بروكسيل).
@@ -212,9 +219,20 @@ def event_spans(phrase: Sequence[Word]) -> Iterator[Span]:
             continue
         for end in range(i + 2, min(len(phrase), i + 5) + 1):
             last = phrase[end - 1]
-            if last.is_function and not _is_year(last):
+            if last.is_function and not is_year(last):
                 break
-            if _is_year(last) or (end == i + 2 and _is_rare(last) and not last.definite):
+            if is_year(last) or (end == i + 2 and _is_rare(last) and not last.definite):
+                # A name may take more words (أحداث مقهى أركانة), rare ones like it.
+                while (
+                    not is_year(last)
+                    and end < len(phrase)
+                    and end - i < 4
+                    and _is_rare(phrase[end])
+                    and not phrase[end].definite
+                    and phrase[end].arabic
+                    and phrase[end].surface == phrase[end].bare_surface
+                ):
+                    end += 1
                 yield Span(i, end, "event", "pattern")
                 break
 

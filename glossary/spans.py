@@ -3,6 +3,7 @@ director's title names, names composed from known parts, and names and terms by 
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator, Sequence
 
 from glossary.equivalents import QUALIFIERS
@@ -11,6 +12,7 @@ from glossary.recognize import (
     Span,
     composed_spans,
     event_spans,
+    is_year,
     lexicon_spans,
     organisation_spans,
     person_spans,
@@ -20,6 +22,7 @@ from glossary.shapes import without_qualifiers
 from glossary.units import Word
 
 _DIRECTOR = frozenset({"مدير", "مديره"})
+_YEAR = re.compile(r"\b(19|20)\d\d\b")
 
 
 def phrase_spans(units: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:
@@ -34,12 +37,21 @@ def phrase_spans(units: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:
             and units[end].inner in QUALIFIERS
         ):
             end += 1  # وزير الداخلية الفرنسي: a variant of وزير الداخلية
+        if (
+            span.kind == "event"
+            and end < len(units)
+            and is_year(units[end])
+            and (span.lexicon is None or _YEAR.search(span.lexicon.fr))
+        ):
+            end += 1  # أحداث 16 ماي 2003: its French already says the year
         lexical.append(Span(span.start, end, span.kind, span.source, span.lexicon))
     yield from lexical
+    yield from edition_spans(units, lexical)
     yield from service_spans(units, lexicon)
     yield from composed_spans(units, lexical)
     institutions = list(organisation_spans(units))
     yield from local_spans(units, institutions, lexical)
+    yield from prison_spans(units, lexical)
     for span in [
         *institutions,
         *person_spans(units),
@@ -93,6 +105,36 @@ def local_spans(
         composed = compose_french(" ".join(u.surface for u in units[span.start : span.end]))
         french = f"{composed.fr} {of(place.lexicon.fr, 'place')}" if composed else ""
         yield Span(span.start, place.end, "organisation", "pattern", french=french)
+
+
+def edition_spans(units: Sequence[Word], lexical: list[Span]) -> Iterator[Span]:
+    """A known event and a year: one edition of it, an entry of its own (كأس العالم
+    2030 → Coupe du monde 2030), unless the lexicon names that edition itself."""
+    for span in lexical:
+        end, entry = span.end, span.lexicon
+        if span.kind != "event" or entry is None or end >= len(units) or not is_year(units[end]):
+            continue
+        if any(o.start <= span.start and end < o.end for o in lexical):
+            continue
+        yield Span(span.start, end + 1, "event", "pattern", french=f"{entry.fr} {units[end].key}")
+
+
+# Moroccan prisons are named by kind and town, with a number when the town has several
+# (السجن المحلي عين السبع 1 → prison locale Aïn Sebaâ 1, as DGAPR writes them).
+_PRISONS = {"محلي": "prison locale", "مركزي": "prison centrale", "فلاحي": "prison agricole"}
+
+
+def prison_spans(units: Sequence[Word], lexical: list[Span]) -> Iterator[Span]:
+    places = {s.start: s for s in lexical if s.kind == "place" and s.lexicon is not None}
+    for i in range(len(units) - 2):
+        kind = _PRISONS.get(units[i + 1].inner)
+        place = places.get(i + 2)
+        if units[i].first != "سجن" or kind is None or place is None or place.lexicon is None:
+            continue
+        end, french = place.end, f"{kind} {place.lexicon.fr}"
+        if end < len(units) and units[end].key.isdigit() and len(units[end].key) <= 2:
+            end, french = end + 1, f"{french} {units[end].key}"
+        yield Span(i, end, "organisation", "pattern", french=french)
 
 
 def service_spans(units: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:

@@ -178,3 +178,23 @@ def test_a_regional_service_keeps_its_city_and_a_quantity_ends_no_term() -> None
     assert office.kind == "organisation" and office.is_glossary
     assert office.equivalents[0].fr == "direction régionale des douanes de Tanger"
     assert "حجز كمية" not in entries
+
+
+def test_prisons_events_and_a_known_surname_after_another_given_name() -> None:
+    entries = _mine(
+        "وأودع المتهم السجن المحلي تيفلت 2 بعد أحداث مقهى أركانة بمراكش.",
+        "وذكر بتفجيرات 16 ماي 2003 وبالألعاب الأولمبية 1992 في برشلونة.",
+        "ووصل مصطفى الحموشي إلى الرباط.",
+    )
+    prison = entries["السجن المحلي تيفلت 2"]
+    assert prison.kind == "organisation"
+    assert prison.equivalents[0].fr == "prison locale Tiflet 2"  # as DGAPR writes it
+    assert entries["أحداث مقهى أركانة"].kind == "event"
+    may = next(e for e in entries.values() if "تفجيرات 16 ماي 2003" in e.forms)
+    assert may.kind == "event" and "2003" in may.equivalents[0].fr
+    assert entries["الألعاب الأولمبية 1992"].equivalents[0].fr == "Jeux olympiques 1992"
+    # حموشي alone is Abdellatif Hammouchi; after another given name it is someone else.
+    assert "مصطفى الحموشي" in entries
+    assert not any(
+        e.equivalents and e.equivalents[0].fr == "Abdellatif Hammouchi" for e in entries.values()
+    )
