@@ -56,6 +56,8 @@ _LINE_PATTERNS = [
     r"^-\s",
 ]
 _TAIL_RE = re.compile("|".join(_TAIL_MARKERS))
+_MARKER_WORDS = 25  # the longest line a tail marker ends the article from (author boxes)
+_NOTICE_WORDS = 60  # the longest line a furniture pattern drops
 # "Read also" links: news sites put them in the middle of an article as often as at its
 # end. The line is dropped, and after a bare marker the headlines under it; the article
 # goes on at its next sentence (the end of the page is found by the markers above).
@@ -99,32 +101,36 @@ def clean_lines(
         if teaser:
             headlines = teaser.end() == len(key)
             continue
-        if headlines and len(line.split()) < 15 and not _FINAL_PUNCT.search(line):
+        words = key.count(" ") + 1  # keys have single spaces
+        if headlines and words < 15 and not _FINAL_PUNCT.search(line):
             continue
         headlines = False
-        if _TAIL_RE.search(key):
+        # A marker ends the article where it stands on a short line of its own; in a
+        # paragraph it is a word of the article (وكثرت التعليقات على الحادث …).
+        if words <= _MARKER_WORDS and _TAIL_RE.search(key):
             if body_started:
                 break
             continue
-        if _is_furniture(line, key) or key in repeated or key in seen:
+        if _is_furniture(line, key, words) or key in repeated or key in seen:
             continue
         seen.add(key)
-        if len(line.split()) >= 12:
+        if words >= 12:
             body_started = True
         kept.append((line, start + raw.index(line[0])))
     return kept
 
 
-def _is_furniture(line: str, key: str) -> bool:
+def _is_furniture(line: str, key: str, words: int) -> bool:
     if not is_arabic(line):
         return True  # counters, Latin banners, stray numbers in an Arabic article
-    words = line.split()
-    if len(words) <= 1 and not _FINAL_PUNCT.search(line):
+    if words <= 1 and not _FINAL_PUNCT.search(line):
         return True
-    if _LINE_RE.search(key):
+    # Notices are a few sentences at most; scanning every paragraph for them was a
+    # third of the cleaning.
+    if words <= _NOTICE_WORDS and _LINE_RE.search(key):
         return True
     # Bylines and source lines: short, dash-separated, no sentence punctuation.
-    if len(words) <= 8 and re.search(r"\s-|-\S", line) and not _FINAL_PUNCT.search(line):
+    if words <= 8 and re.search(r"\s-|-\S", line) and not _FINAL_PUNCT.search(line):
         return not re.search(r"\d{4}", line)
     return False
 
