@@ -105,9 +105,7 @@ def clean_lines(
         if headlines and words < 15 and not _FINAL_PUNCT.search(line):
             continue
         headlines = False
-        # A marker ends the article where it stands on a short line of its own; in a
-        # paragraph it is a word of the article (وكثرت التعليقات على الحادث …).
-        if words <= _MARKER_WORDS and _TAIL_RE.search(key):
+        if words <= _MARKER_WORDS and _is_tail_marker(key, words):
             if body_started:
                 break
             continue
@@ -118,6 +116,21 @@ def clean_lines(
             body_started = True
         kept.append((line, start + raw.index(line[0])))
     return kept
+
+
+def _is_tail_marker(key: str, words: int) -> bool:
+    """Whether the line ends the article: a marker on a short line, or opening or
+    closing a longer one (an author box ends "… حول هذا الكاتب"); inside a sentence it
+    is a word of the article (وكثرت التعليقات حول سرعة التدخل …)."""
+    found = _TAIL_RE.search(key)
+    if found is None:
+        return False
+    if words <= 8:
+        return True
+    return not _LETTER.search(key, 0, found.start()) or not _LETTER.search(key, found.end())
+
+
+_LETTER = re.compile(r"[^\W\d_]")
 
 
 def _is_furniture(line: str, key: str, words: int) -> bool:
