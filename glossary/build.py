@@ -12,6 +12,7 @@ from importlib import resources
 from pathlib import Path
 
 from glossary.arabic import group_key, search_key
+from glossary.forking import in_halves, may_fork
 from glossary.increment import (
     DEFAULT_POLICY,
     Policy,
@@ -216,22 +217,31 @@ Cleaned = tuple[Document, list[Sentence], int]  # a document, its sentences, its
 
 
 def _clean(new_docs: list[Document], notify: Progress) -> list[Cleaned]:
-    """Page furniture off and sentences split, for each new or changed document."""
+    """Page furniture off and sentences split, for each new or changed document.
+
+    A large corpus is cleaned in two processes (glossary.forking), in two steps: line
+    keys, then, once the site's repeated lines are known from all of them, sentences.
+    """
+    notify("cleaning", 0, len(new_docs))
+    fork = may_fork(sum(len(d.text) for d in new_docs))
     # Line keys serve twice, for the site's repeated lines and for cleaning: made once.
     # One document has no repeated lines; its keys are made as it is cleaned.
     keys: list[list[str | None] | None] = [None] * len(new_docs)
     repeated: frozenset[str] = frozenset()
     if len(new_docs) > 1:
-        keys = [line_keys(d.text) for d in new_docs]
+        keys = list(in_halves(new_docs, lambda docs: [line_keys(d.text) for d in docs], fork))
         repeated = repeated_keys(k for k in keys if k is not None)
-    cleaned: list[Cleaned] = []
-    for done, doc in enumerate(new_docs):
-        notify("cleaning", done, len(new_docs))
-        sentences = split_sentences(doc.text, repeated, keys[done])
-        keys[done] = None  # no longer needed: memory is freed document by document
-        cleaned.append((doc, sentences, sum(len(s.text.split()) for s in sentences)))
+
+    def split(numbers: Sequence[int]) -> list[tuple[list[Sentence], int]]:
+        done = []
+        for n in numbers:
+            sentences = split_sentences(new_docs[n].text, repeated, keys[n])
+            done.append((sentences, sum(len(s.text.split()) for s in sentences)))
+        return done
+
+    split_docs = in_halves(range(len(new_docs)), split, fork)
     notify("cleaning", len(new_docs), len(new_docs))
-    return cleaned
+    return [(doc, s, w) for doc, (s, w) in zip(new_docs, split_docs, strict=True)]
 
 
 @dataclass(slots=True)

@@ -10,12 +10,40 @@ from __future__ import annotations
 import gc
 import multiprocessing
 import signal
+import threading
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
 from typing import Generic, TypeVar
 
 R = TypeVar("R")
+T = TypeVar("T")
+
+# Below this many characters (about 50,000 words) work is done in one process: forking
+# and pickling the halves' results would cost more than the second core saves.
+PARALLEL_MIN_CHARACTERS = 300_000
+
+
+def may_fork(characters: int) -> bool:
+    """Whether work on this many characters of text is worth a second process, and
+    forking is safe: never from a process running threads (the TUI builds in a worker
+    thread), since a forked copy of a locked lock never unlocks."""
+    return (
+        characters >= PARALLEL_MIN_CHARACTERS
+        and threading.active_count() == 1
+        and "fork" in multiprocessing.get_all_start_methods()
+    )
+
+
+def in_halves(items: Sequence[T], work: Callable[[Sequence[T]], list[R]], fork: bool) -> list[R]:
+    """work(items), as work(first half) + work(second half) with the second half in a
+    forked process when `fork`; the same list either way."""
+    if not fork or len(items) < 2:
+        return work(items)
+    middle = len(items) // 2
+    with Forked(lambda: work(items[middle:])) as second:
+        first = work(items[:middle])
+        return first + second.result()
 
 
 class Forked(Generic[R]):

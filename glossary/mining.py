@@ -7,9 +7,7 @@ in different spellings are grouped into one entry.
 
 from __future__ import annotations
 
-import multiprocessing
 import re
-import threading
 from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
@@ -17,7 +15,7 @@ from typing import TypeVar
 
 from glossary.arabic import FUNCTION_WORDS, group_key, is_function_word, search_key, strip_article
 from glossary.compose import Composition, compose_french
-from glossary.forking import Forked
+from glossary.forking import Forked, may_fork
 from glossary.legal import add_legal_references
 from glossary.lexicon import Lexicon, LexiconEntry, load_lexicon
 from glossary.mined import (
@@ -68,9 +66,6 @@ Progress = Callable[[str, int, int], None]  # stage, done, total
 GLOSSARY_THRESHOLD = 2.0
 # How many ranked statistical candidates are kept beside the glossary entries.
 MAX_CANDIDATES = 2000
-# Below this many characters (about 50,000 words) a corpus is mined in one process:
-# forking and pickling the halves' results would cost more than the second core saves.
-PARALLEL_MIN_CHARACTERS = 300_000
 
 
 def _group_key(units: Sequence[Word]) -> str:
@@ -118,13 +113,7 @@ class Miner:
             for f in e.forms
             for w in search_key(f).split(" ")
         }
-        # Fork only where it pays, and never from a process running threads (the TUI
-        # builds in a worker thread): a forked copy of a locked lock never unlocks.
-        self._parallel = (
-            sum(len(s.text) for s in sentences) >= PARALLEL_MIN_CHARACTERS
-            and threading.active_count() == 1
-            and "fork" in multiprocessing.get_all_start_methods()
-        )
+        self._parallel = may_fork(sum(len(s.text) for s in sentences))
         segment = CliticSegmenter(self.vocabulary, self.lexicon.words, protected)
         self.phrases = [
             Phrase(sentences[index], run.words, run.starts, run.ends)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary import mining
+from glossary import forking
 from glossary.arabic import search_key
 from glossary.forking import Forked
 from glossary.mined import SentenceText
@@ -99,9 +99,9 @@ def _mined(corpus: list[SentenceText]) -> list[tuple[object, ...]]:
 
 def test_mining_in_two_processes_gives_what_one_gives(monkeypatch: pytest.MonkeyPatch) -> None:
     corpus = _seed_corpus()
-    monkeypatch.setattr(mining, "PARALLEL_MIN_CHARACTERS", 10**12)
+    monkeypatch.setattr(forking, "PARALLEL_MIN_CHARACTERS", 10**12)
     alone = _mined(corpus)
-    monkeypatch.setattr(mining, "PARALLEL_MIN_CHARACTERS", 0)
+    monkeypatch.setattr(forking, "PARALLEL_MIN_CHARACTERS", 0)
     forked = Forked.__init__
     starts: list[object] = []
 
@@ -141,3 +141,26 @@ def test_line_keys_are_the_keys_cleaning_makes() -> None:
     repeated = repeated_lines([text, "\n".join(LINES[::-1])])
     assert repeated_keys([keys, line_keys("\n".join(LINES[::-1]))]) == repeated
     assert split_sentences(text, repeated, keys) == split_sentences(text, repeated)
+
+
+def test_cleaning_in_two_processes_gives_what_one_gives(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from glossary.build import _clean
+    from glossary.reader import Document, read_document
+
+    docs = [read_document(p) for p in sorted(SEEDS.glob("*.txt"))]
+    documents = [d for d in docs if isinstance(d, Document)]
+    monkeypatch.setattr(forking, "PARALLEL_MIN_CHARACTERS", 10**12)
+    alone = _clean(documents, lambda stage, done, total: None)
+    monkeypatch.setattr(forking, "PARALLEL_MIN_CHARACTERS", 0)
+    forked = Forked.__init__
+    starts: list[object] = []
+
+    def counted(self: object, work: object) -> None:
+        starts.append(work)
+        forked(self, work)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(Forked, "__init__", counted)
+    assert _clean(documents, lambda stage, done, total: None) == alone
+    assert len(starts) == 2  # line keys, then sentences
