@@ -70,6 +70,11 @@ class EntryRecord:
     forms: list[FormRecord] = field(default_factory=list)
     equivalents: list[Equivalent] = field(default_factory=list)
     occurrences: Sequence[OccurrenceRow] = field(default_factory=list)
+    frequency: int | None = None  # mentions in the corpus, when not all are in occurrences
+
+    @property
+    def mentions(self) -> int:
+        return len(self.occurrences) if self.frequency is None else self.frequency
 
 
 @dataclass(frozen=True, slots=True)
@@ -315,7 +320,7 @@ class Store:
         conn.execute(
             "UPDATE entries SET frequency = frequency + ?, documents = documents + ?, "
             "in_glossary = max(in_glossary, ?), attested = 1, updated_at = ? WHERE id = ?",
-            [len(record.occurrences), record.documents, int(record.in_glossary), stamp, entry_id],
+            [record.mentions, record.documents, int(record.in_glossary), stamp, entry_id],
         )
         for form in record.forms:
             added = conn.execute(
@@ -409,7 +414,7 @@ class Store:
                 record.score,
                 record.termhood,
                 record.specificity,
-                len(record.occurrences),
+                record.mentions,
                 record.documents,
                 record.sources,
                 record.domain,

@@ -57,3 +57,27 @@ def test_builds_leave_no_row_pointing_at_nothing(tmp_path: Path, corpus: Path) -
         "(SELECT 1 FROM sentences s WHERE s.id = o.sentence_id)"
     )
     assert dangling == [(0,)]
+
+
+def test_a_ranked_candidate_keeps_its_count_and_fifty_examples(tmp_path: Path) -> None:
+    """Candidates (not glossary entries) keep CANDIDATE_OCCURRENCES occurrences for
+    their examples, in corpus order; the counts a translator sees stay whole."""
+    from glossary.build import CANDIDATE_OCCURRENCES, to_record
+    from glossary.mined import MinedEntry
+
+    store = Store(tmp_path / "glossary.db")
+    with store.write():
+        doc = store.add_document("a.txt", "0" * 64, "utf-8", 10, [(0, "التنسيق الميداني")])
+    sentence = store.rows("SELECT id FROM sentences WHERE document_id = ?", [doc])[0][0]
+    candidate, entry = MinedEntry("تنسيق ميداني", "term"), MinedEntry("تنسيق امني", "term")
+    entry.is_glossary = True
+    for i in range(120):
+        candidate.record((sentence, i, i + 1, "التنسيق الميداني"))
+        entry.record((sentence, i, i + 1, "التنسيق الأمني"))
+    with store.write():
+        store.replace_mined([to_record(candidate), to_record(entry)])
+    rows = store.rows(
+        "SELECT e.in_glossary, e.frequency, count(o.id), min(o.start) FROM entries e "
+        "JOIN occurrences o ON o.entry_id = e.id GROUP BY e.id ORDER BY e.in_glossary"
+    )
+    assert rows == [(0, 120, CANDIDATE_OCCURRENCES, 0), (1, 120, 120, 0)]
