@@ -101,7 +101,7 @@ def lexicon_spans(phrase: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:
     first = [u.first for u in phrase]
     inner = [u.inner for u in phrase]
     for match in lexicon.find(first, inner, [u.stems for u in phrase]):
-        if match.end - match.start == 1 and match.entry.kind != "person":
+        if match.end - match.start == 1 and match.entry.kind not in ("person", "term"):
             # One word: the article is part of it (الجديدة the city, جديدة "new"),
             # unless the lexicon lists this very spelling (نظيره).
             unit = phrase[match.start]

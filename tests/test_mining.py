@@ -198,3 +198,12 @@ def test_prisons_events_and_a_known_surname_after_another_given_name() -> None:
     assert not any(
         e.equivalents and e.equivalents[0].fr == "Abdellatif Hammouchi" for e in entries.values()
     )
+
+
+def test_a_one_word_term_is_found_with_or_without_its_article() -> None:
+    """تقادم is the lexicon's التقادم (prescription); a place keeps its article
+    (جديدة, new, is not الجديدة, El Jadida)."""
+    entries = _mine("وتمسك الدفاع بتقادم الأفعال، وقال إن مرحلة جديدة بدأت.")
+    french = {e.equivalents[0].fr for e in entries.values() if e.equivalents}
+    assert "prescription" in french
+    assert "El Jadida" not in french
