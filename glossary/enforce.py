@@ -30,7 +30,7 @@ from typing import Any
 
 from glossary.arabic import Token, clitic_readings, in_compound, strip_article, tokenize
 from glossary.french import fold
-from glossary.lookup import Hit, QueryError, lookup, word_readings
+from glossary.lookup import Hit, QueryError, exact_hits, lookup, word_readings
 from glossary.store import Store
 
 MAX_TERM_WORDS = 7
@@ -107,24 +107,26 @@ def find_terms(store: Store, text: str, max_words: int = MAX_TERM_WORDS) -> list
     found: dict[int, FoundTerm] = {}
     probes: dict[str, Hit | None] = {}
 
+    def usable(hits: list[Hit]) -> Hit | None:
+        return next(
+            (h for h in hits if h.match == "exact" and (h.in_glossary or h.status == "approved")),
+            None,
+        )
+
     def exact_hit(phrase: str) -> Hit | None:
         if phrase not in probes:
             try:
-                hits = lookup(store, phrase, limit=3, exact=True).hits
+                probes[phrase] = usable(lookup(store, phrase, limit=3, exact=True).hits)
             except QueryError:
-                hits = []
-            probes[phrase] = next(
-                (
-                    h
-                    for h in hits
-                    if h.match == "exact" and (h.in_glossary or h.status == "approved")
-                ),
-                None,
-            )
+                probes[phrase] = None
         return probes[phrase]
 
     segments = [tokenize(m.group(), m.start()) for m in _SEGMENT.finditer(text)]
-    known = _known_phrases(store, text, segments, max_words)
+    known, matched = _known_phrases(store, text, segments, max_words)
+    # The Arabic n-grams' hits in one fetch; Latin ones (and a conjunction's remainder)
+    # are looked up one by one.
+    for phrase, hits in exact_hits(store, matched, limit=3).items():
+        probes[phrase] = usable(hits)
     for tokens in segments:
         i = 0
         while i < len(tokens):
@@ -153,12 +155,14 @@ def find_terms(store: Store, text: str, max_words: int = MAX_TERM_WORDS) -> list
 
 def _known_phrases(
     store: Store, text: str, segments: list[list[Token]], max_words: int
-) -> set[str]:
+) -> tuple[set[str], dict[str, set[int]]]:
     """The n-grams of the text that may name an entry exactly: an Arabic reading that is a
     form's words or an entry's key. Latin n-grams (acronyms, French names) all pass:
-    lookup itself decides on those, and a text has few of them."""
+    lookup itself decides on those, and a text has few of them. With them, the entries
+    each Arabic n-gram's readings match, as lookup's exact tier would find them."""
     readings: dict[str, list[str]] = {}
     known: set[str] = set()
+    matched: dict[str, set[int]] = {}
     for tokens in segments:
         keys = [t.key for t in tokens]
         # word_readings of every n-gram, built word by word from each word's readings
@@ -194,13 +198,15 @@ def _known_phrases(
         batch = keys_read[chunk : chunk + _BATCH]
         marks = ",".join("?" * len(batch))
         rows = store.rows(
-            f"SELECT words FROM forms WHERE words IN ({marks}) "
-            f"UNION SELECT key FROM entries WHERE key IN ({marks})",
+            f"SELECT words, entry_id FROM forms WHERE words IN ({marks}) "
+            f"UNION SELECT key, id FROM entries WHERE key IN ({marks})",
             batch * 2,
         )
-        for (reading,) in rows:
-            known.update(readings.get(reading, ()))
-    return known
+        for reading, entry_id in rows:
+            for phrase in readings.get(reading, ()):
+                known.add(phrase)
+                matched.setdefault(phrase, set()).add(int(entry_id))
+    return known, matched
 
 
 _BATCH = 400  # keys per query: twice that many parameters, under SQLite's limit

@@ -284,6 +284,18 @@ _CONTEXT = """
 _NO_CONTEXT = "'' AS context, '' AS document"
 
 
+def exact_hits(store: Store, found: dict[str, set[int]], limit: int) -> dict[str, list[Hit]]:
+    """For each query, the hits lookup(store, query, limit, exact=True) gives, from the
+    entry ids its exact tier already matched (`found`): one fetch for all the queries of
+    a text (enforcement asks for hundreds). The order of exact hits does not depend on
+    the query, so one sorted fetch serves each."""
+    every = {entry_id for ids in found.values() for entry_id in ids}
+    ordered = _hits(store, dict.fromkeys(every, "exact"), context=False)
+    return {
+        query: [h for h in ordered if h.entry_id in ids][:limit] for query, ids in found.items()
+    }
+
+
 def _hits(store: Store, found: dict[int, str], context: bool = True) -> list[Hit]:
     if not found:
         return []
