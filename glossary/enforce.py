@@ -170,7 +170,7 @@ def _known_phrases(
         # (عبد + اللطيف) may join words: those n-grams go through word_readings itself.
         bare = [strip_article(k) for k in keys]
         firsts = [
-            [bare[k], *(strip_article(rest) for _p, rest in clitic_readings(key))]
+            list(dict.fromkeys([bare[k], *(strip_article(r) for _p, r in clitic_readings(key))]))
             for k, key in enumerate(keys)
         ]
         joins = [
@@ -179,18 +179,21 @@ def _known_phrases(
         arabic = [t.is_arabic for t in tokens]
         for i in range(len(tokens)):
             tail = ""
+            has_arabic = joined = False  # any(arabic[i:i+n]), any(joins[i:i+n]), kept as n grows
             for n in range(1, min(max_words, len(tokens) - i) + 1):
+                last = i + n - 1
                 if n > 1:
-                    tail += " " + bare[i + n - 1]
-                phrase = text[tokens[i].start : tokens[i + n - 1].end]
-                if not any(arabic[i : i + n]):
+                    tail += " " + bare[last]
+                has_arabic, joined = has_arabic or arabic[last], joined or joins[last]
+                phrase = text[tokens[i].start : tokens[last].end]
+                if not has_arabic:
                     if _LATIN_LETTER.search(phrase):
                         known.add(phrase)
                     continue
-                if any(joins[i : i + n]):
+                if joined:
                     found = word_readings(keys[i : i + n])
-                else:
-                    found = list(dict.fromkeys(f + tail for f in firsts[i] if f + tail))
+                else:  # firsts are distinct, so are they with one tail
+                    found = [f + tail for f in firsts[i] if f + tail]
                 for reading in found:
                     readings.setdefault(reading, []).append(phrase)
     keys_read = list(readings)
