@@ -127,9 +127,11 @@ _PRISONS = {"محلي": "prison locale", "مركزي": "prison centrale", "فل�
 def prison_spans(units: Sequence[Word], lexical: list[Span]) -> Iterator[Span]:
     places = {s.start: s for s in lexical if s.kind == "place" and s.lexicon is not None}
     for i in range(len(units) - 2):
+        if units[i].first != "سجن":
+            continue
         kind = _PRISONS.get(units[i + 1].inner)
         place = places.get(i + 2)
-        if units[i].first != "سجن" or kind is None or place is None or place.lexicon is None:
+        if kind is None or place is None or place.lexicon is None:
             continue
         end, french = place.end, f"{kind} {place.lexicon.fr}"
         if end < len(units) and units[end].key.isdigit() and len(units[end].key) <= 2:
