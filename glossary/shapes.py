@@ -82,6 +82,15 @@ _LIGHT_HEADS = frozenset(
         "شكل",
         "عدد",
         "سلسلة",
+        # Vague nouns: what they head is a theme, not a term (الجهود الدولية, قضايا الأمن).
+        "جهود",
+        "جهد",
+        "تحديات",
+        "تحدي",
+        "قضايا",
+        "سمعة",
+        "جبهة",
+        "جبهات",
         # Nouns that make prepositions (لفائدة, لحساب, إثر, على ضوء): what follows is no term.
         "فائدة",
         "حساب",
@@ -102,7 +111,18 @@ _LIGHT_HEADS = frozenset(
 # Words that need what follows them: participles that need their preposition (المشتبه
 # فيه/به) and quantities (حجز كمية من المخدرات); a phrase never ends on them.
 _INCOMPLETE = frozenset(
-    strip_article(search_key(w)) for w in ["المشتبه", "كمية", "كميات", "عدد", "مجموعة"]
+    strip_article(search_key(w))
+    for w in [
+        "المشتبه",
+        "كمية",
+        "كميات",
+        "عدد",
+        "مجموعة",
+        "المرتبطة",
+        "المرتبط",
+        "المتعلقة",
+        "المتعلق",
+    ]
 )
 # Complements that point back to the text, not to a concept (أمن البلدين).
 _REFERENTIAL = frozenset(
