@@ -16,6 +16,7 @@ from glossary.forking import in_halves, may_fork
 from glossary.increment import (
     DEFAULT_POLICY,
     Policy,
+    add_entries,
     has_additions,
     may_append,
     mine_added,
@@ -172,7 +173,7 @@ def _append(
             first += len(sentences)
         mined = mine_added(store, corpus, notify)
         notify("writing", 0, 1)
-        store.add_mined([to_record(e) for e in mined])
+        add_entries(store, [to_record(e) for e in mined])
         apply_cached(store)
         record_added(store, sum(w for _d, _s, w in cleaned))
         notify("writing", 1, 1)

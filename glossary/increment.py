@@ -22,9 +22,10 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from glossary.french import fold
 from glossary.mined import MinedEntry, Occurrence, Phrase, SentenceText, span_text
 from glossary.mining import Miner
-from glossary.store import Store
+from glossary.store import EntryRecord, Store, now
 from glossary.termhood import candidate_key
 
 
@@ -75,6 +76,73 @@ def mine_added(
     kept += _stored_entries_in(miner.phrases, known)
     store.add_vocabulary(miner.vocabulary)
     return kept
+
+
+def add_entries(store: Store, records: list[EntryRecord]) -> None:
+    """Add entries mined from added documents: new ones are inserted; a stored one
+    gains their forms, occurrences and French (its kind, status, preferred French and a
+    person's decisions stay, unless it had no French)."""
+    stamp = now()
+    for entry_id, record in store.insert_new(records).items():
+        _merge(store, entry_id, record, stamp)
+        store.refresh_search(entry_id)
+
+
+def _merge(store: Store, entry_id: int, record: EntryRecord, stamp: str) -> None:
+    store.execute(
+        "UPDATE entries SET frequency = frequency + ?, documents = documents + ?, "
+        "in_glossary = max(in_glossary, ?), attested = 1, updated_at = ? WHERE id = ?",
+        [record.mentions, record.documents, int(record.in_glossary), stamp, entry_id],
+    )
+    for form in record.forms:
+        known = store.rows(
+            "SELECT id FROM forms WHERE entry_id = ? AND surface = ?", [entry_id, form.surface]
+        )
+        if known:
+            store.execute(
+                "UPDATE forms SET frequency = frequency + ? WHERE id = ?",
+                [form.frequency, known[0][0]],
+            )
+        else:
+            store.execute(
+                "INSERT INTO forms(entry_id, surface, key, words, frequency) VALUES (?,?,?,?,?)",
+                [entry_id, form.surface, form.key, form.words, form.frequency],
+            )
+    store.add_occurrences(entry_id, record.occurrences)
+    had = {
+        (str(r[0]), str(r[1]))
+        for r in store.rows(
+            "SELECT fr_folded, acronym FROM equivalents WHERE entry_id = ?", [entry_id]
+        )
+    }
+    lacking = not store.rows(
+        "SELECT 1 FROM equivalents WHERE entry_id = ? AND preferred = 1", [entry_id]
+    )
+    for eq in record.equivalents:
+        if (fold(eq.fr), eq.acronym) in had:
+            continue
+        store.execute(
+            "INSERT INTO equivalents(entry_id, fr, fr_folded, acronym, origin, confidence, "
+            "preferred, human, note, created_at) VALUES (?,?,?,?,?,?,?,0,?,?)",
+            [
+                entry_id,
+                eq.fr,
+                fold(eq.fr),
+                eq.acronym,
+                eq.origin,
+                eq.confidence,
+                int(lacking),
+                eq.note,
+                stamp,
+            ],
+        )
+        lacking = False
+    store.execute(
+        "UPDATE entries SET status = CASE WHEN in_glossary AND EXISTS (SELECT 1 FROM "
+        "equivalents WHERE entry_id = entries.id) THEN 'proposed' ELSE 'candidate' END "
+        "WHERE id = ? AND NOT reviewed",
+        [entry_id],
+    )
 
 
 def has_additions(store: Store) -> bool:

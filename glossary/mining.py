@@ -31,6 +31,7 @@ from glossary.recognize import Span
 from glossary.shapes import (
     entangled,
     entangled_any,
+    is_head_noun,
     kind_by_shape,
     neighbour,
     term_head,
@@ -339,6 +340,7 @@ class Miner:
             shapes = [self._shape(u) for u in units]
             spans = list(self.spans.get(p_index, []))
             used: set[int] = set()
+            outer: set[tuple[int, int]] = set()  # three-word domain phrases found
             terms: list[tuple[int, int, str, Occurrence]] = []
             for length in (3, 2):
                 for i in range(len(units) - length + 1):
@@ -348,9 +350,16 @@ class Miner:
                         continue
                     if not any(shapes[k][2] for k in range(i, j)):
                         continue
-                    if any(k in used for k in range(i, j)):
+                    # The last two words of a three-word domain phrase are a term of
+                    # their own (عمليات | الاحتيال الرقمي): nested terms are kept.
+                    tail = length == 2 and (i - 1, j) in outer and is_head_noun(units[i].inner)
+                    if not tail and any(k in used for k in range(i, j)):
                         continue
-                    if any(entangled(i, j, s, e, "term") or (s, e) == (i, j) for s, e, _k in spans):
+                    if any(
+                        (entangled(i, j, s, e, "term") or (s, e) == (i, j))
+                        and not (tail and (s, e) == (i - 1, j))
+                        for s, e, _k in spans
+                    ):
                         continue
                     text = span_text(phrase, i, j)[0]
                     composed = self._compose(text)
@@ -359,6 +368,8 @@ class Miner:
                     if "agreement fallback" in composed.pattern:
                         continue  # the adjective agrees with no head: it belongs further on
                     used.update(range(i, j))
+                    if length == 3:
+                        outer.add((i, j))
                     terms.append((i, j, _group_key(units[i:j]), self._occurrence(phrase, i, j)))
                     spans.append((i, j, "term"))
             if terms:

@@ -166,6 +166,15 @@ def term_tail(unit: Word) -> bool:
     return relational or unit.inner.startswith("م") or not is_adjective(unit.inner)
 
 
+def is_head_noun(inner: str) -> bool:
+    """Whether a word (its inner key) can head a term: not a relational adjective
+    (المغربي) nor a word the word lexicon knows only as an adjective."""
+    return not inner.endswith(_RELATIONAL) and not is_adjective(inner)
+
+
+_RELATIONAL = ("ي", "يه", "يين", "يات", "يون")
+
+
 def without_qualifiers(words: tuple[str, ...]) -> tuple[str, ...]:
     end = len(words)
     while end > 1 and words[end - 1] in QUALIFIERS:

@@ -295,82 +295,30 @@ class Store:
         self._retire(existing.values())
         self._rebuild_search()
 
-    def add_mined(self, records: Sequence[EntryRecord]) -> None:
-        """Add entries mined from added documents: new ones are inserted; a stored one
-        gains their forms, occurrences and French (its kind, status, preferred French
-        and a person's decisions stay, unless it had no French)."""
+    def insert_new(self, records: Sequence[EntryRecord]) -> dict[int, EntryRecord]:
+        """Insert the records whose key no entry has (glossary.increment merges the
+        others); returns those others by the id of the entry they belong to."""
         stamp = now()
-        stored: dict[str, int] = {}
+        stored: dict[int, EntryRecord] = {}
+        fresh = []
         for record in records:
             row = self.conn.execute("SELECT id FROM entries WHERE key = ?", [record.key])
             found = row.fetchone()
-            if found is not None:
-                stored[record.key] = int(found[0])
-        fresh = [r for r in records if r.key not in stored]
+            if found is None:
+                fresh.append(record)
+            else:
+                stored[int(found[0])] = record
         ids = [self._upsert_entry(r, stamp) for r in fresh]
         self._replace_children(ids, fresh, stamp)
-        for record in records:
-            if record.key in stored:
-                self._merge_entry(stored[record.key], record, stamp)
-        for entry_id in [*ids, *stored.values()]:
+        for entry_id in ids:
             self.refresh_search(entry_id)
+        return stored
 
-    def _merge_entry(self, entry_id: int, record: EntryRecord, stamp: str) -> None:
-        conn = self.conn
-        conn.execute(
-            "UPDATE entries SET frequency = frequency + ?, documents = documents + ?, "
-            "in_glossary = max(in_glossary, ?), attested = 1, updated_at = ? WHERE id = ?",
-            [record.mentions, record.documents, int(record.in_glossary), stamp, entry_id],
-        )
-        for form in record.forms:
-            added = conn.execute(
-                "UPDATE forms SET frequency = frequency + ? WHERE entry_id = ? AND surface = ?",
-                [form.frequency, entry_id, form.surface],
-            ).rowcount
-            if not added:
-                conn.execute(
-                    "INSERT INTO forms(entry_id, surface, key, words, frequency) "
-                    "VALUES (?,?,?,?,?)",
-                    [entry_id, form.surface, form.key, form.words, form.frequency],
-                )
+    def add_occurrences(self, entry_id: int, occurrences: Sequence[OccurrenceRow]) -> None:
         _insert_rows(
-            conn,
+            self.conn,
             "occurrences(entry_id, sentence_id, start, end, surface)",
-            ((entry_id, *o) for o in record.occurrences),
-        )
-        had = {
-            (r[0], r[1])
-            for r in conn.execute(
-                "SELECT fr_folded, acronym FROM equivalents WHERE entry_id = ?", [entry_id]
-            )
-        }
-        lacking = not conn.execute(
-            "SELECT 1 FROM equivalents WHERE entry_id = ? AND preferred = 1", [entry_id]
-        ).fetchone()
-        for eq in record.equivalents:
-            if (fold(eq.fr), eq.acronym) in had:
-                continue
-            conn.execute(
-                "INSERT INTO equivalents(entry_id, fr, fr_folded, acronym, origin, confidence, "
-                "preferred, human, note, created_at) VALUES (?,?,?,?,?,?,?,0,?,?)",
-                [
-                    entry_id,
-                    eq.fr,
-                    fold(eq.fr),
-                    eq.acronym,
-                    eq.origin,
-                    eq.confidence,
-                    int(lacking),
-                    eq.note,
-                    stamp,
-                ],
-            )
-            lacking = False
-        conn.execute(
-            "UPDATE entries SET status = CASE WHEN in_glossary AND EXISTS (SELECT 1 FROM "
-            "equivalents WHERE entry_id = entries.id) THEN 'proposed' ELSE 'candidate' END "
-            "WHERE id = ? AND NOT reviewed",
-            [entry_id],
+            ((entry_id, *o) for o in occurrences),
         )
 
     def glossary_keys(self) -> set[str]:

@@ -207,3 +207,16 @@ def test_a_one_word_term_is_found_with_or_without_its_article() -> None:
     french = {e.equivalents[0].fr for e in entries.values() if e.equivalents}
     assert "prescription" in french
     assert "El Jadida" not in french
+
+
+def test_the_last_two_words_of_a_three_word_term_are_a_term_of_their_own() -> None:
+    """عمليات الاحتيال الرقمي holds الاحتيال الرقمي (fraude numérique), a term a
+    translator looks up on its own; an adjective pair (المغربي الفرنسي) is none."""
+    entries = _mine(
+        "وتورطت الشبكة في عمليات الاحتيال الرقمي عبر الإنترنت.",
+        "وأشاد بالتعاون الأمني المغربي الفرنسي.",
+    )
+    glossary = {ar for ar, e in entries.items() if e.is_glossary}
+    assert "عمليات الاحتيال الرقمي" in glossary
+    assert "الاحتيال الرقمي" in glossary
+    assert "المغربي الفرنسي" not in glossary
