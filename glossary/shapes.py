@@ -154,9 +154,17 @@ def term_tail(unit: Word) -> bool:
     rule on a closing year does not matter here)."""
     if not unit.arabic:
         return False
-    if unit.is_function or unit.key.startswith(("و", "ل", "ب", "ف")) and not unit.definite:
+    # A proclitic the segmenter read off (وهمية and بحرية have none: و and ب are theirs).
+    clitic = unit.bare_surface != unit.surface
+    if (
+        unit.is_function
+        or clitic
+        and unit.key.startswith(("و", "ل", "ب", "ف"))
+        and not unit.definite
+    ):
         return False
-    if unit.key.startswith(("و", "ل")) or unit.inner in _REFERENTIAL or unit.inner in _INCOMPLETE:
+    coordinated = clitic and unit.key.startswith(("و", "ل"))  # والأمن, للأمن
+    if coordinated or unit.inner in _REFERENTIAL or unit.inner in _INCOMPLETE:
         return False
     relational = unit.inner.endswith(("ي", "يه", "يين", "يات", "يون"))
     if not (relational or unit.definite):

@@ -220,3 +220,10 @@ def test_the_last_two_words_of_a_three_word_term_are_a_term_of_their_own() -> No
     assert "عمليات الاحتيال الرقمي" in glossary
     assert "الاحتيال الرقمي" in glossary
     assert "المغربي الفرنسي" not in glossary
+
+
+def test_an_adjective_that_starts_with_waw_or_ba_is_no_clitic() -> None:
+    """وهمية is one word (fictive), not و + همية: منصات وهمية is a term."""
+    entries = _mine("وتنشط الشبكة عبر منصات وهمية للاستثمار.")
+    assert entries["منصات وهمية"].is_glossary
+    assert entries["منصات وهمية"].equivalents[0].fr == "plateformes fictives"
