@@ -9,6 +9,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from glossary.build import build
@@ -18,6 +19,7 @@ from glossary.lookup import lookup
 from glossary.review import set_french, set_status
 from glossary.store import Store
 from tests.conftest import SEEDS
+from tests.helpers import dump
 
 ALWAYS = Policy(min_words=0, max_share=float("inf"))
 SEED_FILES = sorted(p for p in SEEDS.iterdir() if p.suffix == ".txt")
@@ -164,3 +166,23 @@ def test_cli_adds_an_article_to_a_large_corpus_incrementally(tmp_path: Path) -> 
     assert "Only the added files were mined" in added.output
     whole = runner.invoke(cli, ["build", str(folder), "--db", str(db), "--full"])
     assert whole.exit_code == 0 and "Only the added files" not in whole.output
+
+
+def test_a_failed_incremental_build_leaves_the_glossary_as_it_was(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from glossary import build as build_module
+
+    folder, store = _base(tmp_path)
+    before = dump(tmp_path / "glossary.db")
+    shutil.copy(SEED_FILES[-1], folder / SEED_FILES[-1].name)
+
+    def broken(*args: object, **kwargs: object) -> None:
+        raise RuntimeError("disk full")
+
+    monkeypatch.setattr(build_module, "add_entries", broken)
+    with pytest.raises(RuntimeError, match="disk full"):
+        build([folder], store, incremental=ALWAYS)
+    assert dump(tmp_path / "glossary.db") == before
+    monkeypatch.undo()
+    assert build([folder], store, incremental=ALWAYS).incremental  # and it can go on
