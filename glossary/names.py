@@ -3,8 +3,8 @@
 Given names come from data/given_names.csv (ar,fr,origin); other parts are transliterated by
 the Maghrebi-French rules of Moroccan civil status and press (ش ch, ج j, و ou, ع a, ة a).
 Choices that keep results predictable: short vowels are never read from diacritics (only
-shadda, which doubles its consonant); a surname's article stays a separate "El" without
-sun-letter assimilation (الحموشي → El Hamouchi) so the surname stays recognisable, while
+shadda, which doubles its consonant); a surname's article is a separate "El" before a
+moon letter (الحموشي → El Hamouchi) and dropped before a sun letter (الشاوي → Chaoui), while
 عبد/ابو compounds assimilate as the press does (عبد الرحمن → Abderrahmen); French-looking
 words only get French endings (ييه/يي → ier, يه → é); ڤ پ گ are always v p g.
 
@@ -190,7 +190,11 @@ def transliterate_word(arabic_word: str) -> str:
         if key.endswith(suffix) and len(key) > len(suffix):
             return (_transliterate(letters[: -len(suffix)], False) + latin).capitalize()
     if key.startswith("ال") and len(key) >= 4:
-        return "El " + _transliterate(letters[2:]).capitalize()
+        # Before a sun letter the article is silent, and Moroccan civil status and press
+        # drop it (الشاوي → Chaoui, الزروالي → Zerouali, الطاهري → Tahiri); before a moon
+        # letter it is written El (الحمداوي → El Hamdaoui).
+        body = _transliterate(letters[2:]).capitalize()
+        return body if key[2] in _SUN_LETTERS else "El " + body
     if key.startswith("بل") and len(key) >= 5 and key[2] != "ا":
         # Bel- surnames (بلقاضي Belkadi, بلعربي Belarbi, بلحاج Belhaj): the fused
         # "son of" is written Bel, the rest as a word of its own.
