@@ -193,8 +193,8 @@ def transliterate_word(arabic_word: str) -> str:
         # Before a sun letter the article is silent, and Moroccan civil status and press
         # drop it (الشاوي → Chaoui, الزروالي → Zerouali, الطاهري → Tahiri); before a moon
         # letter it is written El (الحمداوي → El Hamdaoui).
-        body = _transliterate(letters[2:]).capitalize()
-        return body if key[2] in _SUN_LETTERS else "El " + body
+        name = _transliterate(letters[2:]).capitalize()
+        return name if key[2] in _SUN_LETTERS else "El " + name
     if key.startswith("بل") and len(key) >= 5 and key[2] != "ا":
         # Bel- surnames (بلقاضي Belkadi, بلعربي Belarbi, بلحاج Belhaj): the fused
         # "son of" is written Bel, the rest as a word of its own.
