@@ -63,7 +63,8 @@ def may_append(store: Store, added_words: int, policy: Policy = DEFAULT_POLICY) 
 def mine_added(
     store: Store, sentences: Sequence[SentenceText], progress: Progress | None = None
 ) -> list[MinedEntry]:
-    """Entries of the added sentences (ids as they will be stored), to add_mined."""
+    """Entries of the added sentences (ids as they will be stored), for add_entries; the
+    added words join the stored vocabulary (inside the build's transaction)."""
     miner = Miner(sentences, progress=progress, vocabulary=store.vocabulary())
     mined = miner.mine()
     found = {e.key for e in mined}
