@@ -227,3 +227,9 @@ def test_an_adjective_that_starts_with_waw_or_ba_is_no_clitic() -> None:
     entries = _mine("وتنشط الشبكة عبر منصات وهمية للاستثمار.")
     assert entries["منصات وهمية"].is_glossary
     assert entries["منصات وهمية"].equivalents[0].fr == "plateformes fictives"
+
+
+def test_more_functions_over_an_institution_get_composed_french() -> None:
+    entries = _mine("وقال ممثل النيابة العامة إن الملف جاهز، وحضر محافظ بنك المغرب.")
+    assert entries["ممثل النيابة العامة"].equivalents[0].fr == "représentant du ministère public"
+    assert entries["محافظ بنك المغرب"].equivalents[0].fr == "gouverneur de Bank Al-Maghrib"
