@@ -64,6 +64,9 @@ class LookupResult:
 
 
 _WORDS = re.compile(r"[^\W_]+")
+# A query's words as the stored forms hold them: a number such as 03.03 or 1-58-376 (a
+# law's) stays one word, as in group_key.
+_QUERY_WORDS = re.compile(r"\d+(?:[./-]\d+)+|[^\W_]+")
 _CONTROL = re.compile(r"[\x00-\x1f\x7f]")  # a NUL ends an SQLite string early
 
 
@@ -113,7 +116,7 @@ def lookup(store: Store, query: str, limit: int = 10, *, exact: bool = False) ->
 def arabic_readings(text: str) -> list[str]:
     """Group keys the query may stand for: as typed, and with the first word's clitics off."""
     # Marks off first: a vowelled word (المُدِيرِيَّة) is one word, not five pieces.
-    return word_readings(_WORDS.findall(search_key(text)))
+    return word_readings(_QUERY_WORDS.findall(search_key(text)))
 
 
 def word_readings(words: Sequence[str]) -> list[str]:
