@@ -118,16 +118,7 @@ def build(
                 mined, mined_vocabulary = _mine(plan.corpus, notify)
             notify("writing", 0, 1)
             store.remove_documents(plan.dropped)
-            for (doc, sentences, words), (doc_id, first) in zip(cleaned, plan.ids, strict=True):
-                store.add_document(
-                    doc.path,
-                    doc.sha256,
-                    doc.encoding,
-                    words,
-                    [(s.start, s.text) for s in sentences],
-                    doc_id=doc_id,
-                    first_sentence_id=first,
-                )
+            _write_documents(store, cleaned, plan.ids)
             store.replace_mined([to_record(e) for e in mined])
             apply_cached(store)  # machine French from earlier `build --mt` runs
             store.set_meta(MINED_WITH, miner)
@@ -154,23 +145,10 @@ def _append(
 ) -> BuildReport:
     """Mine the added documents alone and add their entries (glossary.increment)."""
     with _collection_paused(), store.write():
-        ids = store.rows("SELECT coalesce(max(id), 0) FROM documents")[0][0] + 1
-        first = store.rows("SELECT coalesce(max(id), 0) FROM sentences")[0][0] + 1
-        corpus: list[SentenceText] = []
-        for doc_id, (doc, sentences, words) in enumerate(cleaned, start=ids):
-            store.add_document(
-                doc.path,
-                doc.sha256,
-                doc.encoding,
-                words,
-                [(s.start, s.text) for s in sentences],
-                doc_id=doc_id,
-                first_sentence_id=first,
-            )
-            corpus += [
-                SentenceText(doc_id, first + i, s.text, s.start) for i, s in enumerate(sentences)
-            ]
-            first += len(sentences)
+        next_doc = store.rows("SELECT coalesce(max(id), 0) FROM documents")[0][0] + 1
+        next_sentence = store.rows("SELECT coalesce(max(id), 0) FROM sentences")[0][0] + 1
+        ids, corpus = _numbered(cleaned, next_doc, next_sentence)
+        _write_documents(store, cleaned, ids)
         mined = mine_added(store, corpus, notify)
         notify("writing", 0, 1)
         add_entries(store, [to_record(e) for e in mined])
@@ -268,7 +246,17 @@ def _plan(store: Store, gone: list[int], cleaned: list[Cleaned]) -> _Plan:
     ]
     next_doc = max((d.id for d in stored.values() if d.id not in dropped_set), default=0) + 1
     next_sentence = max((s.index for s in corpus), default=0) + 1
-    ids = []
+    ids, added = _numbered(cleaned, next_doc, next_sentence)
+    return _Plan(stamp, dropped, ids, corpus + added)
+
+
+def _numbered(
+    cleaned: list[Cleaned], next_doc: int, next_sentence: int
+) -> tuple[list[tuple[int, int]], list[SentenceText]]:
+    """The ids the new documents and their sentences get, numbered on from the given
+    ones: per document (its id, its first sentence's id), and the sentences to mine."""
+    ids: list[tuple[int, int]] = []
+    corpus: list[SentenceText] = []
     for doc_id, (_doc, sentences, _words) in enumerate(cleaned, start=next_doc):
         ids.append((doc_id, next_sentence))
         corpus += [
@@ -276,7 +264,20 @@ def _plan(store: Store, gone: list[int], cleaned: list[Cleaned]) -> _Plan:
             for i, s in enumerate(sentences)
         ]
         next_sentence += len(sentences)
-    return _Plan(stamp, dropped, ids, corpus)
+    return ids, corpus
+
+
+def _write_documents(store: Store, cleaned: list[Cleaned], ids: list[tuple[int, int]]) -> None:
+    for (doc, sentences, words), (doc_id, first) in zip(cleaned, ids, strict=True):
+        store.add_document(
+            doc.path,
+            doc.sha256,
+            doc.encoding,
+            words,
+            [(s.start, s.text) for s in sentences],
+            doc_id=doc_id,
+            first_sentence_id=first,
+        )
 
 
 @contextmanager
