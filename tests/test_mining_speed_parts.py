@@ -97,10 +97,8 @@ def _mined(corpus: list[SentenceText]) -> list[tuple[object, ...]]:
     ]
 
 
-def test_mining_in_two_processes_gives_what_one_gives(monkeypatch: pytest.MonkeyPatch) -> None:
-    corpus = _seed_corpus()
-    monkeypatch.setattr(forking, "PARALLEL_MIN_CHARACTERS", 10**12)
-    alone = _mined(corpus)
+def _forks_counted(monkeypatch: pytest.MonkeyPatch) -> list[object]:
+    """Fork for any amount of text from now on, and list each piece of work forked."""
     monkeypatch.setattr(forking, "PARALLEL_MIN_CHARACTERS", 0)
     forked = Forked.__init__
     starts: list[object] = []
@@ -110,6 +108,14 @@ def test_mining_in_two_processes_gives_what_one_gives(monkeypatch: pytest.Monkey
         forked(self, work)  # type: ignore[arg-type]
 
     monkeypatch.setattr(Forked, "__init__", counted)
+    return starts
+
+
+def test_mining_in_two_processes_gives_what_one_gives(monkeypatch: pytest.MonkeyPatch) -> None:
+    corpus = _seed_corpus()
+    monkeypatch.setattr(forking, "PARALLEL_MIN_CHARACTERS", 10**12)
+    alone = _mined(corpus)
+    starts = _forks_counted(monkeypatch)
     assert _mined(corpus) == alone
     assert len(starts) == 4  # words, names, phrases, statistics
 
@@ -153,14 +159,6 @@ def test_cleaning_in_two_processes_gives_what_one_gives(
     documents = [d for d in docs if isinstance(d, Document)]
     monkeypatch.setattr(forking, "PARALLEL_MIN_CHARACTERS", 10**12)
     alone = _clean(documents, lambda stage, done, total: None)
-    monkeypatch.setattr(forking, "PARALLEL_MIN_CHARACTERS", 0)
-    forked = Forked.__init__
-    starts: list[object] = []
-
-    def counted(self: object, work: object) -> None:
-        starts.append(work)
-        forked(self, work)  # type: ignore[arg-type]
-
-    monkeypatch.setattr(Forked, "__init__", counted)
+    starts = _forks_counted(monkeypatch)
     assert _clean(documents, lambda stage, done, total: None) == alone
     assert len(starts) == 2  # line keys, then sentences
