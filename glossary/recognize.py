@@ -31,6 +31,11 @@ class Span:
     french: str = ""  # French composed from the parts' French (مدير + BCIJ)
 
 
+def _keyed(*pairs: tuple[str, str]) -> dict[str, str]:
+    """Arabic words (by their key without the article) and their French."""
+    return {strip_article(search_key(ar)): fr for ar, fr in pairs}
+
+
 def _keys(words: str) -> frozenset[str]:
     return frozenset(strip_article(search_key(w)) for w in words.split())
 
@@ -240,19 +245,16 @@ def event_spans(phrase: Sequence[Word]) -> Iterator[Span]:
 # Words that announce a place name after them; the mapped ones stay part of the name
 # and give its French head (ساحة كليبر → place Kléber).
 PLACE_CUES = _keys("مدينة مدينتي مدن عاصمة بلدة قرية إقليم عمالة جهة منطقة ضاحية جماعة")
-PLACE_HEADS = {
-    strip_article(search_key(ar)): fr
-    for ar, fr in (
-        ("ساحة", "place"),
-        ("شاطئ", "plage de"),
-        ("رأس", "cap"),
-        ("ميناء", "port de"),
-        ("مطار", "aéroport de"),
-        ("حي", "quartier"),
-        ("جزيرة", "île de"),
-        ("مضيق", "détroit de"),
-    )
-}
+PLACE_HEADS = _keyed(
+    ("ساحة", "place"),
+    ("شاطئ", "plage de"),
+    ("رأس", "cap"),
+    ("ميناء", "port de"),
+    ("مطار", "aéroport de"),
+    ("حي", "quartier"),
+    ("جزيرة", "île de"),
+    ("مضيق", "détroit de"),
+)
 
 
 def place_spans(phrase: Sequence[Word]) -> Iterator[Span]:
@@ -281,60 +283,49 @@ def place_spans(phrase: Sequence[Word]) -> Iterator[Span]:
 
 
 # Nouns that name a place with a known place after them, and their French.
-PLACE_NAME_HEADS = {
-    strip_article(search_key(ar)): fr
-    for ar, fr in (
-        ("ميناء", "port"),
-        ("مطار", "aéroport"),
-        ("إقليم", "province"),
-        ("عمالة", "préfecture"),
-        ("جهة", "région"),
-        ("معبر", "poste-frontière"),
-        ("مضيق", "détroit"),
-    )
-}
+PLACE_NAME_HEADS = _keyed(
+    ("ميناء", "port"),
+    ("مطار", "aéroport"),
+    ("إقليم", "province"),
+    ("عمالة", "préfecture"),
+    ("جهة", "région"),
+    ("معبر", "poste-frontière"),
+    ("مضيق", "détroit"),
+)
 # A country's missions abroad: سفارة فرنسا, قنصلية المغرب.
-MISSION_HEADS = {
-    strip_article(search_key(ar)): fr for ar, fr in (("سفارة", "ambassade"), ("قنصلية", "consulat"))
-}
+MISSION_HEADS = _keyed(("سفارة", "ambassade"), ("قنصلية", "consulat"))
 # Function titles that take an institution or a place after them, with their French.
-FUNCTION_TITLES = {
-    strip_article(search_key(ar)): fr
-    for ar, fr in (
-        ("مدير", "directeur"),
-        ("مديرة", "directrice"),
-        ("رئيس", "président"),
-        ("رئيسة", "présidente"),
-        ("سفير", "ambassadeur"),
-        ("سفيرة", "ambassadrice"),
-        ("عمدة", "maire"),
-        ("وزير", "ministre"),
-        ("وزيرة", "ministre"),
-        ("قنصل", "consul"),
-        ("ممثل", "représentant"),
-        ("ممثلة", "représentante"),
-        ("مستشار", "conseiller"),
-        ("مستشارة", "conseillère"),
-        ("مفوض", "commissaire"),
-        ("مندوب", "délégué"),
-        ("مندوبة", "déléguée"),
-        ("محافظ", "gouverneur"),
-        ("عامل", "gouverneur"),
-        ("الناطق", "porte-parole"),
-        ("الأمين العام", "secrétaire général"),
-    )
-}
-_TITLE_ADJECTIVES = {
-    strip_article(search_key(ar)): fr
-    for ar, fr in (
-        ("التنفيذي", "exécutif"),
-        ("التنفيذية", "exécutive"),
-        ("الأول", "premier"),
-        ("العام", "général"),
-        ("العامة", "générale"),
-        ("المنتدب", "délégué"),
-    )
-}
+FUNCTION_TITLES = _keyed(
+    ("مدير", "directeur"),
+    ("مديرة", "directrice"),
+    ("رئيس", "président"),
+    ("رئيسة", "présidente"),
+    ("سفير", "ambassadeur"),
+    ("سفيرة", "ambassadrice"),
+    ("عمدة", "maire"),
+    ("وزير", "ministre"),
+    ("وزيرة", "ministre"),
+    ("قنصل", "consul"),
+    ("ممثل", "représentant"),
+    ("ممثلة", "représentante"),
+    ("مستشار", "conseiller"),
+    ("مستشارة", "conseillère"),
+    ("مفوض", "commissaire"),
+    ("مندوب", "délégué"),
+    ("مندوبة", "déléguée"),
+    ("محافظ", "gouverneur"),
+    ("عامل", "gouverneur"),
+    ("الناطق", "porte-parole"),
+    ("الأمين العام", "secrétaire général"),
+)
+_TITLE_ADJECTIVES = _keyed(
+    ("التنفيذي", "exécutif"),
+    ("التنفيذية", "exécutive"),
+    ("الأول", "premier"),
+    ("العام", "général"),
+    ("العامة", "générale"),
+    ("المنتدب", "délégué"),
+)
 
 
 _BEFORE_NOUN = frozenset({"premier"})  # le premier président, not le président premier
