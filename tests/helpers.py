@@ -1,5 +1,5 @@
 """Helpers several test modules share: write a CSV, run an import, read an entry's
-preferred French, count rows, dump a whole db."""
+preferred French, count rows, dump a whole db, build a glossary from a few texts."""
 
 from __future__ import annotations
 
@@ -58,3 +58,17 @@ def dump(db: Path) -> list[str]:
         return list(conn.iterdump())
     finally:
         conn.close()
+
+
+def built(tmp_path: Path, *texts: str) -> tuple[Path, Store]:
+    """A corpus folder holding each text as a file of its own, and a glossary built from
+    it (glossary.db beside it)."""
+    from glossary.build import build
+
+    folder = tmp_path / "corpus"
+    folder.mkdir()
+    for number, text in enumerate(texts):
+        (folder / f"{number:03d}.txt").write_text(text, encoding="utf-8")
+    store = Store(tmp_path / "glossary.db")
+    build([folder], store)
+    return folder, store

@@ -26,7 +26,7 @@ from glossary.review import (
 from glossary.store import Store
 
 from .conftest import SEEDS
-from .helpers import preferred, run_import, write_csv
+from .helpers import built, preferred, run_import, write_csv
 
 DGST_AR = "المديرية العامة لمراقبة التراب الوطني"
 # Where the decided entries occur in the seeds (the file names' first three digits).
@@ -210,17 +210,13 @@ def test_entries_of_a_removed_document_keep_their_decisions(tmp_path: Path) -> N
 def test_an_unattested_entry_is_still_found_with_its_french(tmp_path: Path) -> None:
     """A decided entry whose documents are gone: lookup still gives the person's French;
     an entry nobody touched leaves the glossary with its documents."""
-    corpus = tmp_path / "c"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
-        "زار برونو ريتايو مدينة طنجة، ثم التقى جيرالد دارمانان في الرباط.\n", encoding="utf-8"
+    corpus, store = built(
+        tmp_path, "زار برونو ريتايو مدينة طنجة، ثم التقى جيرالد دارمانان في الرباط.\n"
     )
-    store = Store(tmp_path / "g.db")
-    build([corpus], store)
     kept = _entry_id(store, "برونو ريتايو")
     dropped = _entry_id(store, "جيرالد دارمانان")
     set_french(store, kept, "Bruno Retailleau", acronym="")
-    (corpus / "a.txt").unlink()
+    (corpus / "000.txt").unlink()
     (corpus / "b.txt").write_text("زار وزير الداخلية مدينة طنجة.\n", encoding="utf-8")
     build([corpus], store)
     hit = lookup(store, "برونو ريتايو", limit=1).hits[0]

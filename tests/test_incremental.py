@@ -19,7 +19,7 @@ from glossary.lookup import lookup
 from glossary.review import set_french, set_status
 from glossary.store import Store
 from tests.conftest import SEEDS
-from tests.helpers import dump
+from tests.helpers import built, dump
 
 ALWAYS = Policy(min_words=0, max_share=float("inf"))
 SEED_FILES = sorted(p for p in SEEDS.iterdir() if p.suffix == ".txt")
@@ -103,13 +103,9 @@ def test_decisions_survive_an_incremental_build(tmp_path: Path) -> None:
 def test_corpus_evidence_in_an_added_document_gives_a_stored_entry_its_french(
     tmp_path: Path,
 ) -> None:
-    folder = tmp_path / "corpus"
-    folder.mkdir()
-    (folder / "a.txt").write_text(
-        "وأعلنت الشرطة الفيدرالية البلجيكية توقيف مشتبه به في بروكسل.\n", encoding="utf-8"
+    folder, store = built(
+        tmp_path, "وأعلنت الشرطة الفيدرالية البلجيكية توقيف مشتبه به في بروكسل.\n"
     )
-    store = Store(tmp_path / "glossary.db")
-    build([folder], store)
     entry = _entry_id(store, "الشرطة الفيدرالية البلجيكية")
     assert lookup(store, "الشرطة الفيدرالية البلجيكية").hits[0].origin != "corpus"
     (folder / "b.txt").write_text(

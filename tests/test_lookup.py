@@ -7,6 +7,8 @@ from pathlib import Path
 from glossary.lookup import lookup
 from glossary.store import Store
 
+from .helpers import built
+
 DGST_AR = "المديرية العامة لمراقبة التراب الوطني"
 
 
@@ -34,15 +36,9 @@ def test_exact_only_lookup_never_guesses(seeds_db: Path) -> None:
 def test_a_law_number_typed_in_a_query_stays_one_word(tmp_path: Path) -> None:
     """03.03 is one word in the stored forms: a half-typed query naming a law finds it
     as written (it fell through to close spellings before)."""
-    from glossary.build import build
-
-    corpus = tmp_path / "corpus"
-    corpus.mkdir()
-    (corpus / "a.txt").write_text(
-        "وتوبع المتهمون طبقا للقانون رقم 03.03 المتعلق بمكافحة الإرهاب.\n", encoding="utf-8"
+    _folder, store = built(
+        tmp_path, "وتوبع المتهمون طبقا للقانون رقم 03.03 المتعلق بمكافحة الإرهاب.\n"
     )
-    store = Store(tmp_path / "glossary.db")
-    build([corpus], store)
     hits = lookup(store, "القانون رقم 03.03 المتعلق بمكافحة").hits
     assert hits and hits[0].match == "prefix"
     assert hits[0].fr.startswith("loi n° 03-03")
