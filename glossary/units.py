@@ -15,9 +15,10 @@ from __future__ import annotations
 
 import re
 from array import array
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from glossary.arabic import (
     ARTICLE,
@@ -30,6 +31,7 @@ from glossary.arabic import (
     strip_article,
     strip_proclitics,
 )
+from glossary.cache import cached_rows, fingerprint
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -228,18 +230,38 @@ def phrases(units: list[Unit]) -> list[list[Unit]]:
     return runs
 
 
+_RANKED_WORDS = 30000
+
+
 @cache
 def _general_ranks() -> dict[str, int]:
-    """Rank of the 30,000 commonest Arabic words (wordfreq ships them; no download)."""
+    """Rank of the 30,000 commonest Arabic words (wordfreq ships them; no download).
+
+    Kept in the user's cache: reading wordfreq's list costs half a second per build."""
+    from importlib import metadata
+
+    from glossary import arabic
+
+    key = fingerprint(
+        metadata.version("wordfreq"), str(_RANKED_WORDS), Path(arabic.__file__).read_bytes()
+    )
+    rows = cached_rows("arabic-ranks", key, _ranked_keys)
+    return {word: int(rank) for word, rank in rows}
+
+
+def _ranked_keys() -> Iterator[tuple[str, str]]:
+    """(search key, rank) of wordfreq's commonest Arabic words, first rank of each key."""
     from wordfreq import get_frequency_list, top_n_list
 
     loaded = get_frequency_list.cache_info().currsize
     ranks: dict[str, int] = {}
-    for rank, word in enumerate(top_n_list("ar", 30000)):
+    for rank, word in enumerate(top_n_list("ar", _RANKED_WORDS)):
         ranks.setdefault(search_key(word), rank)
     if not loaded:  # wordfreq keeps the whole Arabic list (55 MB) cached; only its head counts
         get_frequency_list.cache_clear()
-    return ranks
+    for word, rank in ranks.items():
+        if "\t" not in word and "\n" not in word:
+            yield word, str(rank)
 
 
 # Enclitic pronouns and the accusative tanween alif, longest first.
