@@ -24,7 +24,7 @@ from glossary.increment import (
     record_full,
 )
 from glossary.machine import apply_cached
-from glossary.mined import MinedEntry, SentenceText
+from glossary.mined import CANDIDATE_OCCURRENCES, MinedEntry, SentenceText
 from glossary.mining import Miner
 from glossary.reader import Document, Skipped, find_files, read_document
 from glossary.store import MINED_WITH, EntryRecord, FormRecord, Store
@@ -323,12 +323,6 @@ def to_record(entry: MinedEntry) -> EntryRecord:
         ),
         frequency=entry.frequency,
     )
-
-
-# A ranked candidate (not a glossary entry) keeps this many of its occurrences, in
-# corpus order, for its examples; its counts stay whole. At a million words candidates
-# held 660,000 of the 950,000 occurrences, and writing them was a tenth of the build.
-CANDIDATE_OCCURRENCES = 50
 
 
 def bare_words(surface: str) -> str:

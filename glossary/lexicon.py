@@ -12,7 +12,6 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
-from itertools import product
 
 from glossary.arabic import group_key, search_key
 
@@ -47,13 +46,12 @@ class LexiconMatch:
 class Lexicon:
     entries: list[LexiconEntry]
     by_units: dict[tuple[str, ...], LexiconEntry] = field(default_factory=dict)
-    lengths: list[int] = field(default_factory=list)
     words: frozenset[str] = frozenset()
     _near: dict[str, LexiconEntry] = field(default_factory=dict)
     _near_found: dict[str, LexiconEntry | None] = field(default_factory=dict)
-    # The lengths of the forms starting with each first word, so that find only tries
-    # the lengths a unit can start.
-    _lengths_by_first: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # The forms as a trie of their words, so that find walks from each unit only as far
+    # as some form goes.
+    _trie: dict[str, _Node] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         words: set[str] = set()
@@ -63,12 +61,12 @@ class Lexicon:
                 # First row wins: files are loaded most specific first.
                 self.by_units.setdefault(units, entry)
                 words.update(search_key(form).split(" "))
-        self.lengths = sorted({len(u) for u in self.by_units}, reverse=True)
         self.words = frozenset(words)
-        by_first: dict[str, set[int]] = {}
-        for units in self.by_units:
-            by_first.setdefault(units[0], set()).add(len(units))
-        self._lengths_by_first = {k: tuple(sorted(v, reverse=True)) for k, v in by_first.items()}
+        for units, entry in self.by_units.items():
+            level = self._trie
+            for word in units[:-1]:
+                level = level.setdefault(word, _Node()).children
+            level.setdefault(units[-1], _Node()).entry = entry
 
     def near_place(self, word: str) -> LexiconEntry | None:
         """A one-word place written with one letter more or less (بروكسيل for بروكسل).
@@ -111,25 +109,39 @@ class Lexicon:
         `stems[i]` holds further readings of unit i without a suffix (اعتمادها).
         """
         n = len(first)
-        by_first = self._lengths_by_first
+        trie = self._trie
         for i in range(n):
-            lengths = by_first.get(first[i], ())
-            if stems and stems[i]:
-                merged = set(lengths).union(*(by_first.get(h, ()) for h in stems[i]))
-                lengths = tuple(sorted(merged, reverse=True))
-            # Longest first, and only the lengths of forms that start with this unit.
-            for length in lengths:
-                if i + length > n:
-                    continue
-                options = [(first[i], *(stems[i] if stems else ()))]
-                options += [
-                    (inner[j], *(stems[j] if stems else ())) for j in range(i + 1, i + length)
+            readings = (first[i], *stems[i]) if stems else (first[i],)
+            frontier = [node for r in readings if (node := trie.get(r)) is not None]
+            found: list[LexiconMatch] = []
+            end = i + 1
+            while frontier:
+                # The first node holding a form is the first reading, in the order of
+                # the readings, of a term of this length.
+                entry = next((node.entry for node in frontier if node.entry is not None), None)
+                if entry is not None:
+                    found.append(LexiconMatch(i, end, entry))
+                if end == n:
+                    break
+                readings = (inner[end], *stems[end]) if stems else (inner[end],)
+                frontier = [
+                    child
+                    for node in frontier
+                    if node.children
+                    for r in readings
+                    if (child := node.children.get(r)) is not None
                 ]
-                for units in product(*options):
-                    entry = self.by_units.get(units)
-                    if entry is not None:
-                        yield LexiconMatch(i, i + length, entry)
-                        break
+                end += 1
+            yield from reversed(found)  # longest first
+
+
+@dataclass(slots=True)
+class _Node:
+    """A word of a lexicon form in Lexicon's trie: the entry whose form ends here, if any,
+    and the words that go on."""
+
+    entry: LexiconEntry | None = None
+    children: dict[str, _Node] = field(default_factory=dict)
 
 
 def _deletions(word: str) -> set[str]:

@@ -8,12 +8,10 @@ in different spellings are grouped into one entry.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
 from typing import TypeVar
 
-from glossary.arabic import FUNCTION_WORDS, group_key, is_function_word, search_key, strip_article
+from glossary.arabic import group_key, is_function_word, search_key, strip_article
 from glossary.compose import Composition, compose_french
 from glossary.forking import Forked, may_fork
 from glossary.legal import add_legal_references
@@ -27,26 +25,19 @@ from glossary.mined import (
     entry_equivalents,
     span_text,
 )
+from glossary.ranking import candidate_mentions, rank_candidates, settle
 from glossary.recognize import Span
 from glossary.shapes import (
     entangled,
-    entangled_any,
     is_head_noun,
     kind_by_shape,
-    neighbour,
     term_head,
-    term_shaped,
     term_tail,
-    without_qualifiers,
 )
 from glossary.spans import phrase_spans
 from glossary.termhood import (
     KeyTrie,
-    c_values,
     candidate_key,
-    count_candidates,
-    is_candidate,
-    specificity,
 )
 from glossary.units import (
     CliticSegmenter,
@@ -62,11 +53,6 @@ PROGRESS_STEP = 2000
 T = TypeVar("T")
 R = TypeVar("R")
 Progress = Callable[[str, int, int], None]  # stage, done, total
-
-# Statistical candidates become glossary entries above this score (C-value × specificity).
-GLOSSARY_THRESHOLD = 2.0
-# How many ranked statistical candidates are kept beside the glossary entries.
-MAX_CANDIDATES = 2000
 
 
 def _group_key(units: Sequence[Word]) -> str:
@@ -188,11 +174,13 @@ class Miner:
         add_legal_references(self.phrases, self.entries, self._texts)
         self._link_surnames(covered)
         self._domain_phrases()
-        self._rank_statistical()
-        self._corpus_evidence()
+        evidence = list(self._evidence_sites())
+        self._rank_statistical({key for _p, _s, key, _m in evidence})
+        self._corpus_evidence(evidence)
         document_of = self._document_of
         for entry in self.entries.values():
-            entry.documents = len({document_of[o[0]] for o in entry.occurrences})
+            documents = {document_of[o[0]] for o in entry.occurrences}
+            entry.documents = len(documents | entry.unlisted_documents)
             entry.equivalents = entry_equivalents(entry, self.lexicon)
         return sorted(self.entries.values(), key=lambda e: (-e.is_glossary, -e.score, e.key))
 
@@ -390,12 +378,10 @@ class Miner:
             self._composed[text] = compose_french(text)
         return self._composed[text]
 
-    def _corpus_evidence(self) -> None:
-        """A Latin acronym or French name in parentheses right after a term names it.
-
-        The term is the longest recognised span ending there, else the noun phrase
-        before the parenthesis (from the last function word, at most 7 words).
-        """
+    def _evidence_sites(self) -> Iterator[tuple[int, int, str, str]]:
+        """(phrase, start, key, name) of each Latin acronym or French name in parentheses
+        right after a term: the longest recognised span ending there, else the noun
+        phrase before the parenthesis (from the last function word, at most 7 words)."""
         for p_index, phrase in self._steps("evidence", self.phrases):
             sentence = phrase.sentence
             match = _PARENTHESIS.match(sentence.text, phrase.ends[-1] - sentence.start)
@@ -410,102 +396,50 @@ class Miner:
                 while start > 0 and n - start < 7 and not phrase.units[start - 1].is_function:
                     start -= 1
             key = _group_key(phrase.units[start:n])
+            yield p_index, start, key, " ".join(match.group(1).split())
+
+    def _corpus_evidence(self, sites: Iterable[tuple[int, int, str, str]]) -> None:
+        """The term before a parenthesis is an entry, and the parenthesis names it."""
+        for p_index, start, key, name in sites:
             entry = self.entries.get(key)
             if entry is None:
+                phrase = self.phrases[p_index]
                 entry = self.entries[key] = MinedEntry(key, kind_by_shape(tuple(key.split())))
-                entry.record(self._occurrence(phrase, start, n))
+                entry.record(self._occurrence(phrase, start, len(phrase.units)))
             entry.sources.add("corpus")
             entry.is_glossary = True
-            entry.evidence[" ".join(match.group(1).split())] += 1
+            entry.evidence[name] += 1
 
     # --- statistics ----------------------------------------------------------------
-    def _rank_statistical(self) -> None:
-        stats = count_candidates((p.sentence.document, p.units) for p in self.phrases)
-        cvalues = c_values(stats)
-        known = set(self.entries)
-        ranked: list[tuple[float, tuple[str, ...], float, float]] = []
-        for words, entry_stats in stats.items():
-            key = " ".join(words)
-            spec = specificity(words, FUNCTION_WORDS)
-            score = cvalues[words] * spec
-            if key in known:
-                mined = self.entries[key]
-                mined.termhood, mined.specificity, mined.score = cvalues[words], spec, score
-                continue
-            if any(self.lexicon.by_units.get(w) for w in (words, without_qualifiers(words))):
-                continue  # a lexicon term: recognised wherever it occurs, scored there
-            if len(words) >= 2 and entry_stats.frequency >= 2 and score > 0:
-                ranked.append((score, words, cvalues[words], spec))
-        ranked.sort(key=lambda r: (-r[0], r[1]))
-        selected: dict[tuple[str, ...], MinedEntry] = {}
-        for score, words, cvalue, spec in ranked[:MAX_CANDIDATES]:
-            entry = MinedEntry(
-                " ".join(words),
-                kind_by_shape(words),
-                termhood=cvalue,
-                specificity=spec,
-                score=score,
-            )
-            entry.sources.add("statistics")
-            entry.is_glossary = score >= GLOSSARY_THRESHOLD and term_shaped(words, stats)
-            selected[words] = entry
-        self._collect(selected)
-        for entry in selected.values():
-            self.entries.setdefault(entry.key, entry)
+    def _rank_statistical(self, evidence_keys: set[str]) -> None:
+        """Rank what recurs (see glossary.ranking); the candidates join the entries.
 
-    def _collect(self, selected: dict[tuple[str, ...], MinedEntry]) -> None:
-        """Find the selected candidates' occurrences; demote those that are not terms.
-
-        A statistical term must stand on its own: not always inside or across a
-        recognised name, and not always with the same neighbour (then it is a piece of
-        a longer term: مراقبة التراب is always followed by الوطني).
-        """
+        Only candidates that may become entries (by score, or named by corpus evidence)
+        get all their occurrences; the others are counted."""
+        selected = rank_candidates(self.phrases, self.entries, self.lexicon)
         if not selected:
             return
         candidates = list(selected)
-        trie = KeyTrie((words, n) for n, words in enumerate(candidates))
-        free: Counter[int] = Counter()
-        left: dict[int, set[str | None]] = {}
-        right: dict[int, set[str | None]] = {}
-        halves = self._halves(
-            "statistics", len(self.phrases), lambda lo, hi: self._candidate_mentions(trie, lo, hi)
+        open_ones = frozenset(
+            n
+            for n, words in enumerate(candidates)
+            if selected[words].is_glossary or selected[words].key in evidence_keys
         )
-        for half in halves:
-            for n, occurrences in half.occurrences.items():
-                entry = selected[candidates[n]]
-                for occurrence in occurrences:
-                    entry.record(occurrence)
-            free.update(half.free)
-            for n, neighbours in half.left.items():
-                left.setdefault(n, set()).update(neighbours)
-            for n, neighbours in half.right.items():
-                right.setdefault(n, set()).update(neighbours)
-        for n, words in enumerate(candidates):
-            entry = selected[words]
-            if not entry.is_glossary:
-                continue
-            tied = (len(left[n]) == 1 and None not in left[n]) or (
-                len(right[n]) == 1 and None not in right[n]
-            )
-            if free[n] < 2 or tied:
-                entry.is_glossary = False
-
-    def _candidate_mentions(self, trie: KeyTrie[int], lo: int, hi: int) -> _CandidateMentions:
-        """Where the candidates of `trie` occur in phrases [lo, hi), and with what."""
-        found = _CandidateMentions()
-        occurrences, free, left, right = found.occurrences, found.free, found.left, found.right
-        for p_index, phrase in self._phrase_steps("statistics", lo, hi):
-            units = phrase.units
-            spans = self.spans.get(p_index, [])
-            for i, j, n in trie.find(units, min_words=2):
-                if not is_candidate(units[i:j]):
-                    continue
-                occurrences.setdefault(n, []).append(self._occurrence(phrase, i, j))
-                if not entangled_any(i, j, spans):
-                    free[n] += 1
-                left.setdefault(n, set()).add(neighbour(units, i - 1))
-                right.setdefault(n, set()).add(neighbour(units, j))
-        return found
+        trie = KeyTrie((words, n) for n, words in enumerate(candidates))
+        halves = self._halves(
+            "statistics",
+            len(self.phrases),
+            lambda lo, hi: candidate_mentions(
+                trie,
+                open_ones,
+                self._phrase_steps("statistics", lo, hi),
+                self.spans,
+                self._occurrence,
+            ),
+        )
+        settle(selected, candidates, halves)
+        for entry in selected.values():
+            self.entries.setdefault(entry.key, entry)
 
 
 def _indices(notify: Progress, stage: str, lo: int, hi: int, total: int) -> Iterator[int]:
@@ -515,16 +449,6 @@ def _indices(notify: Progress, stage: str, lo: int, hi: int, total: int) -> Iter
         if (index - lo) % PROGRESS_STEP == 0:
             notify(stage, (index - lo) * total // (hi - lo), total)
         yield index
-
-
-@dataclass(slots=True)
-class _CandidateMentions:
-    """What one half of the phrases says of the statistical candidates (by index)."""
-
-    occurrences: dict[int, list[Occurrence]] = field(default_factory=dict)  # phrase order
-    free: Counter[int] = field(default_factory=Counter)  # mentions outside any name
-    left: dict[int, set[str | None]] = field(default_factory=dict)  # neighbours
-    right: dict[int, set[str | None]] = field(default_factory=dict)
 
 
 _PARENTHESIS = re.compile(r"\s*\(\s*([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 .'’&\-]{0,80}?)\s*\)")

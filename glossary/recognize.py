@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from glossary.arabic import search_key, strip_article
 from glossary.compose import is_noun
+from glossary.french import at, of
 from glossary.lexicon import Lexicon, LexiconEntry
 from glossary.names import given_name
 from glossary.units import Word, general_rank
@@ -337,8 +338,6 @@ def composed_spans(phrase: Sequence[Word], known: list[Span]) -> Iterator[Span]:
     """Names and functions built from known parts, with French built the same way:
     an institution in a city (النيابة العامة بباريس → parquet de Paris), a title over
     an institution or a country (مدير المكتب المركزي… → directeur du Bureau central…)."""
-    from glossary.french import at, of
-
     by_start: dict[int, list[Span]] = {}
     for span in known:
         if span.lexicon is not None and span.lexicon.fr:

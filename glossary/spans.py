@@ -6,7 +6,9 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 
+from glossary.compose import compose_french
 from glossary.equivalents import QUALIFIERS
+from glossary.french import of
 from glossary.lexicon import Lexicon
 from glossary.recognize import (
     Span,
@@ -92,9 +94,6 @@ def local_spans(
 ) -> Iterator[Span]:
     """A regional or local service and the city after it (المديرية الجهوية للجمارك بطنجة
     → direction régionale des douanes de Tanger): the name of one office."""
-    from glossary.compose import compose_french
-    from glossary.french import of
-
     places = {s.start: s for s in lexical if s.kind == "place" and s.lexicon is not None}
     for span in institutions:
         place = places.get(span.end)
