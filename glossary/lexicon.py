@@ -111,28 +111,41 @@ class Lexicon:
         n = len(first)
         trie = self._trie
         for i in range(n):
-            readings = (first[i], *stems[i]) if stems else (first[i],)
-            frontier = [node for r in readings if (node := trie.get(r)) is not None]
+            if stems and stems[i]:
+                readings = (first[i], *stems[i])
+                frontier = [node for r in readings if (node := trie.get(r)) is not None]
+            else:  # most units: one reading, and most start no form
+                node = trie.get(first[i])
+                if node is None:
+                    continue
+                frontier = [node]
             found: list[LexiconMatch] = []
             end = i + 1
             while frontier:
                 # The first node holding a form is the first reading, in the order of
                 # the readings, of a term of this length.
-                entry = next((node.entry for node in frontier if node.entry is not None), None)
-                if entry is not None:
-                    found.append(LexiconMatch(i, end, entry))
+                for node in frontier:
+                    if node.entry is not None:
+                        found.append(LexiconMatch(i, end, node.entry))
+                        break
                 if end == n:
                     break
-                readings = (inner[end], *stems[end]) if stems else (inner[end],)
-                frontier = [
-                    child
-                    for node in frontier
-                    if node.children
-                    for r in readings
-                    if (child := node.children.get(r)) is not None
-                ]
+                if stems and stems[end]:
+                    readings = (inner[end], *stems[end])
+                    frontier = [
+                        child
+                        for node in frontier
+                        for r in readings
+                        if (child := node.children.get(r)) is not None
+                    ]
+                else:
+                    word = inner[end]
+                    frontier = [
+                        child for node in frontier if (child := node.children.get(word)) is not None
+                    ]
                 end += 1
-            yield from reversed(found)  # longest first
+            if found:
+                yield from reversed(found)  # longest first
 
 
 @dataclass(slots=True)
