@@ -37,13 +37,15 @@ _FEMININE = _words(
     "délégation préfecture assemblée chambre garde marine coordination inspection présidence "
     "fondation banque administration unité division cellule sûreté surveillance protection "
     "académie mission brigade sécurité justice défense caisse haute instance fédération "
-    "ligue confédération communauté république station radio chaîne"
+    "ligue confédération communauté république station radio chaîne province région "
+    "wilaya annexe"
 )
 _MASCULINE = _words(
     "bureau office tribunal conseil ministère parquet institut laboratoire service centre "
     "groupe fonds observatoire comité secrétariat département état-major programme plan "
     "haut-commissariat sénat parlement gouvernement cabinet front mouvement pôle "
-    "commandement corps collège consulat parti syndicat système réseau"
+    "commandement corps collège consulat parti syndicat système réseau royaume port "
+    "aéroport détroit poste-frontière"
 )
 _PLURAL = _words("forces services nations états émirats pays-bas")
 # Countries named with "le": du Maroc, but de France, d'Espagne (folded names).
@@ -131,7 +133,10 @@ def of(name: str, kind: str) -> str:
             return f"du {name}"
         if word in _PLURAL or fold(name).startswith(("etats unis", "emirats")):
             return f"des {name}"
-    elif word in _PLURAL:
+        if word not in _FEMININE_FOLDED and word not in _MASCULINE_FOLDED:
+            return f"d'{name}" if _VOWEL_START.match(first) else f"de {name}"
+        # a named area: du Royaume du Maroc, de la province de Nador, du port de Tanger
+    if word in _PLURAL:
         return f"des {name}"
     elif word in _FEMININE_FOLDED:
         return f"de l'{name}" if _VOWEL_START.match(first) else f"de la {name}"

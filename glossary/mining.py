@@ -69,6 +69,22 @@ def _lexicon_key(entry: LexiconEntry) -> str:
 _LEXICON_KEYS: dict[str, str] = {}  # every lexicon mention asks; a function of `ar`
 
 
+def _clitic_and_article(word: str) -> bool:
+    """Whether a word key is a preposition or conjunction on a common definite word
+    (للمملكه, بالمغرب): never a name's own word, so a name's form holding it does not
+    keep the segmenter from cutting it elsewhere (فالنسيا stays whole: النسيا is no word)."""
+    if word.startswith("لل"):
+        rest = "ال" + word[2:]
+    elif word[:1] in ("و", "ب", "ف", "ك") and word[1:3] == "ال":
+        rest = word[1:]
+    else:
+        return False
+    return general_rank(rest) < _COMMON_RANK
+
+
+_COMMON_RANK = 5000
+
+
 class Miner:
     """Turns sentences into entries; one Miner per build.
 
@@ -99,6 +115,7 @@ class Miner:
             if e.kind in ("person", "place")
             for f in e.forms
             for w in search_key(f).split(" ")
+            if not _clitic_and_article(w)  # للمملكة in الأقاليم الجنوبية للمملكة
         }
         self._parallel = may_fork(sum(len(s.text) for s in sentences))
         segment = CliticSegmenter(self.vocabulary, self.lexicon.words, protected)

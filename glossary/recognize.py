@@ -293,8 +293,15 @@ PLACE_NAME_HEADS = _keyed(
     ("معبر", "poste-frontière"),
     ("مضيق", "détroit"),
 )
-# A country's missions abroad: سفارة فرنسا, قنصلية المغرب.
+# A country's missions abroad: سفارة فرنسا, قنصلية المغرب, القنصلية العامة لفرنسا.
 MISSION_HEADS = _keyed(("سفارة", "ambassade"), ("قنصلية", "consulat"))
+_GENERAL = _keys("العامة العام")
+_GENERAL_MISSIONS = {"consulat": "consulat général"}
+# Parts of an institution named after it: ملحقة محكمة الاستئناف → annexe de la cour d'appel.
+ORGANISATION_PARTS = _keyed(("ملحقة", "annexe"))
+# The French heads of lexicon terms that name a part of the institution after them with
+# ب: الغرفة الجنائية بمحكمة النقض → chambre criminelle de la Cour de cassation.
+_PART_HEADS = frozenset({"chambre", "section", "division", "cellule", "annexe", "unité"})
 # Function titles that take an institution or a place after them, with their French.
 FUNCTION_TITLES = _keyed(
     ("مدير", "directeur"),
@@ -362,7 +369,11 @@ def composed_spans(phrase: Sequence[Word], known: list[Span]) -> Iterator[Span]:
         mission = MISSION_HEADS.get(unit.first)
         if mission is None:
             continue
-        for country in by_start.get(i + 1, []):
+        after = i + 1
+        if after < len(phrase) and phrase[after].inner in _GENERAL and mission in _GENERAL_MISSIONS:
+            mission = _GENERAL_MISSIONS[mission]  # القنصلية العامة
+            after += 1
+        for country in by_start.get(after, []):
             if country.kind != "place" or country.lexicon is None:
                 continue
             french, end = f"{mission} {of(country.lexicon.fr, 'place')}", country.end
@@ -382,6 +393,10 @@ def composed_spans(phrase: Sequence[Word], known: list[Span]) -> Iterator[Span]:
             before = adjective in _BEFORE_NOUN
             title = f"{adjective} {title}" if before else f"{title} {adjective}"
             j += 1
+        area = _named_area(phrase, j, by_start)
+        if area is not None:  # عامل إقليم الناظور → gouverneur de la province de Nador
+            yield Span(i, area[0], "term", "pattern", french=f"{title} {of(area[1], 'place')}")
+            continue
         for part in sorted(by_start.get(j, []), key=lambda s: -s.end):
             if part.kind in ("organisation", "place") and part.lexicon is not None:
                 french = f"{title} {of(part.lexicon.fr, part.kind)}"
@@ -393,4 +408,47 @@ def composed_spans(phrase: Sequence[Word], known: list[Span]) -> Iterator[Span]:
                         end = where.end
                         break
                 yield Span(i, end, "term", "pattern", french=french)
+                break
+    yield from _part_spans(phrase, known, by_start)
+
+
+def _named_area(
+    phrase: Sequence[Word], start: int, by_start: dict[int, list[Span]]
+) -> tuple[int, str] | None:
+    """(end, French) of a province, prefecture or region named by its place at `start`
+    (إقليم الناظور → province de Nador), or None."""
+    head = PLACE_NAME_HEADS.get(phrase[start].first) if start < len(phrase) else None
+    if head is None:
+        return None
+    for place in by_start.get(start + 1, []):
+        if place.kind == "place" and place.lexicon is not None:
+            return place.end, f"{head} {of(place.lexicon.fr, 'place')}"
+    return None
+
+
+def _part_spans(
+    phrase: Sequence[Word], known: list[Span], by_start: dict[int, list[Span]]
+) -> Iterator[Span]:
+    """A part of a known institution: ملحقة محكمة الاستئناف بالرباط (annexe de la Cour
+    d'appel de Rabat), الغرفة الجنائية بمحكمة النقض (chambre criminelle de la Cour de
+    cassation)."""
+    for i, unit in enumerate(phrase):
+        part = ORGANISATION_PARTS.get(unit.first)
+        if part is None:
+            continue
+        for whole in sorted(by_start.get(i + 1, []), key=lambda s: -s.end):
+            if whole.kind == "organisation" and whole.lexicon is not None:
+                french = f"{part} {of(whole.lexicon.fr, 'organisation')}"
+                yield Span(i, whole.end, "organisation", "pattern", french=french)
+                break
+    for span in known:
+        entry = span.lexicon
+        if entry is None or entry.kind != "term" or entry.fr.split(" ")[0] not in _PART_HEADS:
+            continue
+        if span.end >= len(phrase) or not phrase[span.end].key.startswith("ب"):
+            continue
+        for whole in sorted(by_start.get(span.end, []), key=lambda s: -s.end):
+            if whole.kind == "organisation" and whole.lexicon is not None:
+                french = f"{entry.fr} {of(whole.lexicon.fr, 'organisation')}"
+                yield Span(span.start, whole.end, "organisation", "pattern", french=french)
                 break

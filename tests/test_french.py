@@ -30,6 +30,10 @@ def test_acronyms() -> None:
         ("Espagne", "place", "d'Espagne"),
         ("États-Unis", "place", "des États-Unis"),
         ("Paris", "place", "de Paris"),
+        ("Agadir", "place", "d'Agadir"),
+        ("Royaume du Maroc", "place", "du Royaume du Maroc"),
+        ("province de Nador", "place", "de la province de Nador"),
+        ("port de Tanger Med", "place", "du port de Tanger Med"),
     ],
 )
 def test_of_takes_the_article_the_name_needs(name: str, kind: str, expected: str) -> None:

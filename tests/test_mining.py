@@ -161,6 +161,36 @@ def test_functions_and_local_institutions_get_french_built_from_their_parts() ->
     assert entries["فرنسا"].equivalents[0].fr == "France"
 
 
+def test_parts_of_institutions_consulates_and_governors_get_composed_french() -> None:
+    """A part of a known institution, a consulate general and a governor of a named
+    province are names of their own, with French built from the known parts."""
+    entries = _mine(
+        "وأحيل الملف على ملحقة محكمة الاستئناف بالرباط ثم الغرفة الجنائية بمحكمة النقض.",
+        "واستقبلت القنصلية العامة للمملكة المغربية بباريس وفدا حضره عامل إقليم الناظور.",
+    )
+    expected = {
+        "ملحقة محكمة الاستئناف بالرباط": ("organisation", "annexe de la Cour d'appel de Rabat"),
+        "الغرفة الجنائية بمحكمة النقض": (
+            "organisation",
+            "chambre criminelle de la Cour de cassation",
+        ),
+        "القنصلية العامة للمملكة المغربية بباريس": (
+            "organisation",
+            "consulat général du Royaume du Maroc à Paris",
+        ),
+        "عامل إقليم الناظور": ("term", "gouverneur de la province de Nador"),
+    }
+    for ar, (kind, fr) in expected.items():
+        assert entries[ar].kind == kind, ar
+        assert entries[ar].equivalents[0].fr == fr, ar
+
+
+def test_a_place_form_holding_a_clitic_does_not_stop_the_segmenter() -> None:
+    """الأقاليم الجنوبية للمملكة is a place form; للمملكة elsewhere is still ل + المملكة."""
+    entries = _mine("وأشاد الوزير بالتعاون الأمني للمملكة المغربية مع فرنسا.")
+    assert entries["المملكة المغربية"].equivalents[0].fr == "Royaume du Maroc"
+
+
 def test_a_term_the_corpus_writes_only_in_the_plural_is_shown_so() -> None:
     """The lexicon lists the singular; the glossary shows the corpus's plural, with the
     lexicon's French made plural, and keeps the singular as a form to look up."""
