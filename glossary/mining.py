@@ -344,6 +344,8 @@ class Miner:
             units = phrase.units
             shapes = [self._shape(u) for u in units]
             spans = list(self.spans.get(p_index, []))
+            # Recognised terms a domain phrase may end (فتح | تحقيق قضائي): their object.
+            term_ends = {(s, e) for s, e, kind in spans if kind == "term"}
             used: set[int] = set()
             outer: set[tuple[int, int]] = set()  # three-word domain phrases found
             terms: list[tuple[int, int, str, Occurrence]] = []
@@ -351,7 +353,10 @@ class Miner:
                 for i in range(len(units) - length + 1):
                     j = i + length
                     # term_phrase(units[i:j]), from the words' shapes
-                    if not shapes[i][0] or not all(shapes[k][1] for k in range(i + 1, j)):
+                    if not shapes[i][0] or not all(
+                        shapes[k][1] or (k + 1 < j and units[k].key == "غير" and shapes[k + 1][1])
+                        for k in range(i + 1, j)
+                    ):  # وضعية غير نظامية: غير and its adjective
                         continue
                     if not any(shapes[k][2] for k in range(i, j)):
                         continue
@@ -360,9 +365,15 @@ class Miner:
                     tail = length == 2 and (i - 1, j) in outer and is_head_noun(units[i].inner)
                     if not tail and any(k in used for k in range(i, j)):
                         continue
+                    # The same holds at the end of a recognised term (فتح | تحقيق قضائي).
+                    before = units[i - 1]  # after a preposition a new noun phrase starts
+                    nested = before.key != "غير" and (
+                        before.is_function or is_head_noun(units[i].inner)
+                    )
                     if any(
                         (entangled(i, j, s, e, "term") or (s, e) == (i, j))
                         and not (tail and (s, e) == (i - 1, j))
+                        and not (nested and e == j and s < i and (s, e) in term_ends)
                         for s, e, _k in spans
                     ):
                         continue

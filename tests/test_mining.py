@@ -185,6 +185,20 @@ def test_parts_of_institutions_consulates_and_governors_get_composed_french() ->
         assert entries[ar].equivalents[0].fr == fr, ar
 
 
+def test_the_object_of_a_known_term_and_negated_adjectives_make_terms() -> None:
+    """فتح تحقيق قضائي is a lexicon term; its object تحقيق قضائي is a term too. غير and
+    its adjective qualify a head (وضعية غير نظامية). غير المشروع is "illicit": what
+    follows it is no term."""
+    entries = _mine(
+        "وأمرت النيابة العامة بفتح تحقيق قضائي في الاتجار غير المشروع بالبشر.",
+        "ويوجد المهاجرون في وضعية غير نظامية.",
+    )
+    assert entries["تحقيق قضائي"].is_glossary
+    assert entries["تحقيق قضائي"].equivalents[0].fr == "enquête judiciaire"
+    assert entries["وضعية غير نظامية"].equivalents[0].fr == "situation irrégulière"
+    assert "المشروع بالبشر" not in entries
+
+
 def test_a_place_form_holding_a_clitic_does_not_stop_the_segmenter() -> None:
     """الأقاليم الجنوبية للمملكة is a place form; للمملكة elsewhere is still ل + المملكة."""
     entries = _mine("وأشاد الوزير بالتعاون الأمني للمملكة المغربية مع فرنسا.")
