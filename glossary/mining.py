@@ -293,6 +293,11 @@ class Miner:
             ranges = taken.setdefault(key, [])
             if any(s < span.end and span.start < e for s, e in ranges):
                 continue  # حموشي inside عبد اللطيف حموشي: one mention, not two
+            if span.kind == "person" and any(
+                a.kind == "person" and a.start <= span.start and span.end <= a.end
+                for a, _ in accepted
+            ):
+                continue  # مولاي الحسن inside مولاي الحسن الداكي: another person's name
             ranges.append((span.start, span.end))
             accepted.append((span, key))
         return accepted
@@ -366,9 +371,13 @@ class Miner:
                     if not tail and any(k in used for k in range(i, j)):
                         continue
                     # The same holds at the end of a recognised term (فتح | تحقيق قضائي).
-                    before = units[i - 1]  # after a preposition a new noun phrase starts
+                    # After a preposition a new noun phrase starts; a preposition on
+                    # the word itself makes it a complement (المطالب | بالحق المدني).
+                    before, head = units[i - 1], units[i]
                     nested = before.key != "غير" and (
-                        before.is_function or is_head_noun(units[i].inner)
+                        before.is_function
+                        or is_head_noun(head.inner)
+                        and head.bare_surface == head.surface
                     )
                     if any(
                         (entangled(i, j, s, e, "term") or (s, e) == (i, j))

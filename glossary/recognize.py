@@ -107,6 +107,13 @@ def lexicon_spans(phrase: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:
     first = [u.first for u in phrase]
     inner = [u.inner for u in phrase]
     for match in lexicon.find(first, inner, [u.stems for u in phrase]):
+        if (
+            match.end - match.start == 1
+            and match.entry.kind == "term"
+            and lexicon.by_units.get((first[match.start],)) is not match.entry
+            and lexicon.by_units.get((inner[match.start],)) is not match.entry
+        ):
+            continue  # one word read without its suffix: جهته is no الجهة
         if match.end - match.start == 1 and match.entry.kind not in ("person", "term"):
             # One word: the article is part of it (الجديدة the city, جديدة "new"),
             # unless the lexicon lists this very spelling (نظيره).
@@ -184,6 +191,10 @@ def organisation_spans(phrase: Sequence[Word]) -> Iterator[Span]:
             yield Span(i, end, "organisation", "pattern")
 
 
+# Words that join the next word to a name: آيت بلعيد, بن سلمان, ولد الرشيد.
+_NAME_PARTICLES = frozenset(search_key(w) for w in ["آيت", "أيت", "ايت", "بن", "ابن", "ولد"])
+
+
 def person_spans(phrase: Sequence[Word]) -> Iterator[Span]:
     """A known given name, or a title, followed by one or two name-like words."""
     for i, unit in enumerate(phrase):
@@ -208,6 +219,11 @@ def person_spans(phrase: Sequence[Word]) -> Iterator[Span]:
         end = start + 1
         while end < len(phrase) and end - start < 3:
             nxt = phrase[end]
+            if nxt.key in _NAME_PARTICLES and end + 1 < len(phrase):
+                end += 2  # رشيد آيت بلعيد, محمد بن سلمان: the particle and its name
+                continue
+            if phrase[end - 1].definite and not nxt.definite and end > start + 1:
+                break  # نادية الزياني | تمتيع: a nisba surname ends the name
             # A second surname word must be unknown to general Arabic (مباحثات is not a name).
             rank = _NAME_RANK if end == start + 1 else 29000
             if nxt.inner in ORDINALS or (_is_rare(nxt, rank) and nxt.inner not in _TITLE_TAIL):

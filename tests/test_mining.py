@@ -199,6 +199,23 @@ def test_the_object_of_a_known_term_and_negated_adjectives_make_terms() -> None:
     assert "المشروع بالبشر" not in entries
 
 
+def test_names_with_particles_end_where_the_name_ends() -> None:
+    """آيت and بن join the next word to the name; a nisba surname (الزياني) ends it;
+    a known person's shorter name inside another's (مولاي الحسن) is not a mention; a
+    word read without its suffix is no one-word term (جهته is not الجهة, région)."""
+    entries = _mine(
+        "من جهته، اعتبر المحامي رشيد آيت بلعيد أن الملف فارغ.",
+        "فيما التمست المحامية نادية الزياني تمتيع موكلتها بالسراح.",
+        "ودعا رئيس النيابة العامة مولاي الحسن الداكي إلى الحزم.",
+    )
+    assert entries["رشيد آيت بلعيد"].kind == "person"
+    assert entries["نادية الزياني"].kind == "person"
+    assert "نادية الزياني تمتيع" not in entries
+    assert entries["مولاي الحسن الداكي"].equivalents[0].fr == "Moulay El Hassan Daki"
+    assert not any(e.lexicon and e.lexicon.fr == "Moulay El Hassan" for e in entries.values())
+    assert "الجهة" not in entries
+
+
 def test_a_place_form_holding_a_clitic_does_not_stop_the_segmenter() -> None:
     """الأقاليم الجنوبية للمملكة is a place form; للمملكة elsewhere is still ل + المملكة."""
     entries = _mine("وأشاد الوزير بالتعاون الأمني للمملكة المغربية مع فرنسا.")
