@@ -146,6 +146,17 @@ def _lexicon() -> dict[str, tuple[Word, ...]]:
     return {k: tuple(sorted(v, key=lambda w: -len(w.key))) for k, v in rows.items()}
 
 
+def knows_word(key: str) -> bool:
+    """Whether the word lexicon has a one-word row for this word key, read as a whole
+    (article, feminine and plural endings aside; no proclitic): the segmenter's proof
+    that بالغرامات is ب + الغرامات in a corpus that never writes الغرامات alone."""
+    return any(
+        len(word.key) == 1 and _fits(word, tag)
+        for _clitic, _definite, base, tag in _analyses(key, inner=False)
+        for word in _lexicon().get(base, ())
+    )
+
+
 def is_adjective(word: str) -> bool:
     """Whether the word lexicon knows `word` (article and feminine/plural ending aside)
     only as an adjective."""

@@ -32,6 +32,7 @@ from glossary.arabic import (
     strip_proclitics,
 )
 from glossary.cache import cached_rows, fingerprint
+from glossary.compose import knows_word
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -356,7 +357,12 @@ class CliticSegmenter:
             return "", key
         whole_rank = self._ranks.get(key, 10**9)
         return strip_proclitics(
-            key, lambda rest: rest in self._known or self._ranks.get(rest, 10**9) < whole_rank
+            key,
+            lambda rest: (
+                rest in self._known
+                or self._ranks.get(rest, 10**9) < whole_rank
+                or (whole_rank == 10**9 and knows_word(rest))
+            ),
         )
 
 

@@ -23,6 +23,16 @@ def test_phrases_never_cross_punctuation() -> None:
     assert runs == [["لقاء", "حموشي"], ["المدير", "العام"], ["الأمن"], ["الوطني"], ["والتعاون"]]
 
 
+def test_the_word_lexicon_attests_a_stem_the_corpus_never_writes_alone() -> None:
+    """A short text may write الغرامات only as بالغرامات: the word lexicon knows غرامة, so
+    the ب is cut and the term found; names stay whole (بنكيران is no ب + نكيران)."""
+    segment = CliticSegmenter([], [], [])
+    assert segment("بالغرامات") == ("ب", "الغرامات")
+    assert segment("بنكيران") == ("", "بنكيران")
+    entries = _mine("وانتصبت إدارة الجمارك طرفا مدنيا للمطالبة بالغرامات الجمركية المستحقة.")
+    assert entries["الغرامات الجمركية"].equivalents[0].fr == "amendes douanières"
+
+
 def test_candidates_never_start_or_end_with_a_function_word() -> None:
     segment = CliticSegmenter([], [], [])
     units = make_units("التعاون بين المغرب وفرنسا في مجال الأمن", 0, segment)
