@@ -157,6 +157,27 @@ def knows_word(key: str) -> bool:
     )
 
 
+def adjective_words(tokens: list[str], i: int) -> int:
+    """How many words from tokens[i] (word keys) a multiword adjective of the word
+    lexicon covers (عابرة للحدود, غير نظامية, ذات طابع إرهابي); 0 for none."""
+    return max(
+        (r.size for r in _match(tokens, i, True) if r.word.pos == "adj" and r.size > 1),
+        default=0,
+    )
+
+
+@cache
+def adjective_openers() -> frozenset[str]:
+    """First words (article-less keys) of the multiword adjectives: a cheap test before
+    adjective_words."""
+    return frozenset(
+        strip_article(w.key[0])
+        for rows in _lexicon().values()
+        for w in rows
+        if w.pos == "adj" and len(w.key) > 1
+    ) | {"غير"}
+
+
 def is_adjective(word: str) -> bool:
     """Whether the word lexicon knows `word` (article and feminine/plural ending aside)
     only as an adjective."""

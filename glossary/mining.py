@@ -28,9 +28,11 @@ from glossary.mined import (
 from glossary.ranking import candidate_mentions, rank_candidates, settle
 from glossary.recognize import Span
 from glossary.shapes import (
+    adjective_ends,
     entangled,
     is_head_noun,
     kind_by_shape,
+    tails_fit,
     term_head,
     term_tail,
 )
@@ -354,15 +356,16 @@ class Miner:
             used: set[int] = set()
             outer: set[tuple[int, int]] = set()  # three-word domain phrases found
             terms: list[tuple[int, int, str, Occurrence]] = []
-            for length in (3, 2):
+            tails = [shape[1] for shape in shapes]
+            adjectives = adjective_ends(units)  # وضعية غير نظامية, شبكة عابرة للحدود
+            for length in (4, 3, 2) if adjectives else (3, 2):
                 for i in range(len(units) - length + 1):
                     j = i + length
                     # term_phrase(units[i:j]), from the words' shapes
-                    if not shapes[i][0] or not all(
-                        shapes[k][1] or (k + 1 < j and units[k].key == "غير" and shapes[k + 1][1])
-                        for k in range(i + 1, j)
-                    ):  # وضعية غير نظامية: غير and its adjective
+                    if not shapes[i][0] or not tails_fit(tails, adjectives, i, j):
                         continue
+                    if length == 4 and not any(e == j for e in adjectives.values()):
+                        continue  # four words only to end with a multiword adjective
                     if not any(shapes[k][2] for k in range(i, j)):
                         continue
                     # The last two words of a three-word domain phrase are a term of

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from glossary.arabic import FUNCTION_WORDS, search_key, strip_article
-from glossary.compose import is_adjective
+from glossary.compose import adjective_openers, adjective_words, is_adjective
 from glossary.equivalents import QUALIFIERS
 from glossary.recognize import EVENT_HEADS, ORG_HEADS
 from glossary.termhood import CandidateStats, is_candidate
@@ -210,3 +210,34 @@ def term_shaped(words: tuple[str, ...], stats: dict[tuple[str, ...], CandidateSt
     if any(w in FUNCTION_WORDS and w != "غير" or w.startswith("و") for w in words[1:]):
         return False  # coordinations and clauses are not terms (الإرهاب والجريمة)
     return len(first) >= 4 or any(k[0] == first for k in stats if len(k) == 1)
+
+
+def adjective_ends(units: Sequence[Word]) -> dict[int, int]:
+    """Where each multiword adjective of the phrase starts and ends (عابرة للحدود,
+    غير نظامية): such a pair follows a head as one adjective."""
+    openers = adjective_openers()
+    ends: dict[int, int] = {}
+    keys: list[str] | None = None
+    for k in range(1, len(units)):
+        inner = units[k].inner
+        if inner in openers or inner[:-1] in openers or inner[:-2] in openers:
+            keys = keys or [u.key for u in units]
+            size = adjective_words(keys, k)
+            if size > 1:
+                ends[k] = k + size
+    return ends
+
+
+def tails_fit(tails: Sequence[bool], adjectives: dict[int, int], i: int, j: int) -> bool:
+    """Whether units (i, j) may all follow the head at i: each a term_tail (`tails`), or
+    inside a multiword adjective (`adjectives`, from adjective_ends) that ends by j."""
+    k = i + 1
+    while k < j:
+        end = adjectives.get(k)
+        if end is not None and end <= j:
+            k = end
+        elif tails[k]:
+            k += 1
+        else:
+            return False
+    return True

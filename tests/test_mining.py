@@ -197,16 +197,19 @@ def test_parts_of_institutions_consulates_and_governors_get_composed_french() ->
 
 def test_the_object_of_a_known_term_and_negated_adjectives_make_terms() -> None:
     """فتح تحقيق قضائي is a lexicon term; its object تحقيق قضائي is a term too. غير and
-    its adjective qualify a head (وضعية غير نظامية). غير المشروع is "illicit": what
+    its adjective qualify a head (وضعية غير نظامية), as does a two-word adjective. غير المشروع is "illicit": what
     follows it is no term."""
     entries = _mine(
         "وأمرت النيابة العامة بفتح تحقيق قضائي في الاتجار غير المشروع بالبشر.",
         "ويوجد المهاجرون في وضعية غير نظامية.",
+        "وتم تفكيك شبكة إجرامية عابرة للحدود، تنشط في تهريب البشر.",
     )
     assert entries["تحقيق قضائي"].is_glossary
     assert entries["تحقيق قضائي"].equivalents[0].fr == "enquête judiciaire"
     assert entries["وضعية غير نظامية"].equivalents[0].fr == "situation irrégulière"
     assert "المشروع بالبشر" not in entries
+    network = entries["شبكة إجرامية عابرة للحدود"]  # a head, an adjective, a two-word one
+    assert network.equivalents[0].fr == "réseau criminel transnational"
 
 
 def test_names_with_particles_end_where_the_name_ends() -> None:
