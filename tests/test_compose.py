@@ -81,7 +81,7 @@ def test_the_lexicon_is_not_read_at_import() -> None:
         ("تبادل المعلومات", "échange d'informations"),
         ("تبادل المعلومات الاستخباراتية", "échange d'informations de renseignement"),
         ("المساعدة القضائية المتبادلة", "assistance judiciaire mutuelle"),
-        ("الجريمة العابرة للحدود", "crime transnational"),  # the brief: العابرة للحدود → transnational
+        ("الجريمة العابرة للحدود", "crime transnational"),  # as the brief says
         ("شبكات الاتجار الدولي في المخدرات", "réseaux de trafic international de stupéfiants"),
         ("الاتجار غير المشروع في المخدرات", "trafic illicite de stupéfiants"),
         ("الهجرة غير الشرعية", "migration clandestine"),
