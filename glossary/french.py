@@ -47,7 +47,7 @@ _MASCULINE = _words(
     "commandement corps collège consulat parti syndicat système réseau royaume port "
     "aéroport détroit poste-frontière"
 )
-_PLURAL = _words("forces services nations états émirats pays-bas")
+_PLURAL = _words("forces services nations états émirats pays-bas îles")
 # Countries named with "le": du Maroc, but de France, d'Espagne (folded names).
 _MASCULINE_COUNTRIES = frozenset(
     fold(name)
@@ -120,6 +120,7 @@ _FEMININE_COUNTRIES = frozenset(
 )
 _FEMININE_FOLDED = frozenset(fold(w) for w in _FEMININE)
 _MASCULINE_FOLDED = frozenset(fold(w) for w in _MASCULINE)
+_PLURAL_FOLDED = frozenset(fold(w) for w in _PLURAL)
 _VOWEL_START = re.compile(r"^[aeiouyhàâéèêëîïôûAEIOUYHÀÂÉÈÊËÎÏÔÛ]")
 
 
@@ -131,18 +132,26 @@ def of(name: str, kind: str) -> str:
     if kind == "place":
         if fold(name) in _MASCULINE_COUNTRIES:
             return f"du {name}"
-        if word in _PLURAL or fold(name).startswith(("etats unis", "emirats")):
+        if word in _PLURAL_FOLDED or fold(name).startswith(("etats unis", "emirats")):
             return f"des {name}"
         if word not in _FEMININE_FOLDED and word not in _MASCULINE_FOLDED:
             return f"d'{name}" if _VOWEL_START.match(first) else f"de {name}"
         # a named area: du Royaume du Maroc, de la province de Nador, du port de Tanger
-    if word in _PLURAL:
+    if word in _PLURAL_FOLDED:
         return f"des {name}"
     elif word in _FEMININE_FOLDED:
         return f"de l'{name}" if _VOWEL_START.match(first) else f"de la {name}"
     elif word in _MASCULINE_FOLDED:
         return f"de l'{name}" if _VOWEL_START.match(first) else f"du {name}"
     return f"d'{name}" if _VOWEL_START.match(first) else f"de {name}"
+
+
+def of_state(place: str) -> str:
+    """French "de" + a country with its article, as after gouvernement: de la France,
+    de l'Espagne, du Maroc, des îles Canaries (of() writes ambassade de France)."""
+    if fold(place) in _FEMININE_COUNTRIES:
+        return f"de l'{place}" if _VOWEL_START.match(place) else f"de la {place}"
+    return of(place, "place")
 
 
 def at(place: str) -> str:

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from glossary.arabic import search_key, strip_article
 from glossary.compose import is_noun
-from glossary.french import at, of
+from glossary.french import at, of, of_state
 from glossary.lexicon import Lexicon, LexiconEntry
 from glossary.names import given_name
 from glossary.units import Word, general_rank
@@ -46,7 +46,7 @@ ORG_HEADS = _keys(
     "مديرية المديرية وزارة مكتب وكالة شرطة درك مجلس محكمة نيابة منظمة اتحاد هيئة لجنة "
     "مؤسسة جهاز مفوضية قوات إدارة فرقة مرصد معهد برلمان إذاعة مجلة صحيفة جريدة قناة "
     "حزب جمعية نقابة بنك صندوق أكاديمية مندوبية رئاسة ديوان كتابة مركز مصلحة سلطة "
-    "غرفة جامعة تنسيقية"
+    "غرفة جامعة تنسيقية مدرسة كلية"
 )
 # Words that may continue an institution's name after its head.
 _CHAIN_STOP = _keys("الذي التي الذين حول خلال بين ضد عبر يوم عام سنة")
@@ -309,8 +309,8 @@ PLACE_NAME_HEADS = _keyed(
     ("معبر", "poste-frontière"),
     ("مضيق", "détroit"),
 )
-# A country's missions abroad: سفارة فرنسا, قنصلية المغرب, القنصلية العامة لفرنسا.
-MISSION_HEADS = _keyed(("سفارة", "ambassade"), ("قنصلية", "consulat"))
+# A country's missions abroad (سفارة فرنسا, القنصلية العامة لفرنسا) and its government.
+MISSION_HEADS = _keyed(("سفارة", "ambassade"), ("قنصلية", "consulat"), ("حكومة", "gouvernement"))
 _GENERAL = _keys("العامة العام")
 _GENERAL_MISSIONS = {"consulat": "consulat général"}
 # Parts of an institution named after it: ملحقة محكمة الاستئناف → annexe de la cour d'appel.
@@ -392,7 +392,9 @@ def composed_spans(phrase: Sequence[Word], known: list[Span]) -> Iterator[Span]:
         for country in by_start.get(after, []):
             if country.kind != "place" or country.lexicon is None:
                 continue
-            french, end = f"{mission} {of(country.lexicon.fr, 'place')}", country.end
+            owner = country.lexicon.fr
+            state = of_state(owner) if mission == "gouvernement" else of(owner, "place")
+            french, end = f"{mission} {state}", country.end
             for where in by_start.get(end, []):
                 if where.kind == "place" and where.lexicon and phrase[end].key.startswith("ب"):
                     french, end = f"{french} {at(where.lexicon.fr)}", where.end

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.french import at, fold, is_acronym, of
+from glossary.french import at, fold, is_acronym, of, of_state
 
 
 def test_fold_ignores_case_accents_and_punctuation() -> None:
@@ -34,6 +34,7 @@ def test_acronyms() -> None:
         ("Royaume du Maroc", "place", "du Royaume du Maroc"),
         ("province de Nador", "place", "de la province de Nador"),
         ("port de Tanger Med", "place", "du port de Tanger Med"),
+        ("îles Canaries", "place", "des îles Canaries"),
     ],
 )
 def test_of_takes_the_article_the_name_needs(name: str, kind: str, expected: str) -> None:
@@ -63,3 +64,12 @@ def test_a_term_is_made_plural_on_its_head_only() -> None:
     assert pluralize("réseau criminel") == "réseaux criminels"
     assert pluralize("avis de recherche") == "avis de recherche"
     assert pluralize("centre d'appels") == "centres d'appels"
+
+
+def test_a_government_names_its_country_with_the_article() -> None:
+    assert [of_state(c) for c in ("France", "Espagne", "Maroc", "îles Canaries")] == [
+        "de la France",
+        "de l'Espagne",
+        "du Maroc",
+        "des îles Canaries",
+    ]

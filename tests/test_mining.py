@@ -177,6 +177,7 @@ def test_parts_of_institutions_consulates_and_governors_get_composed_french() ->
     entries = _mine(
         "وأحيل الملف على ملحقة محكمة الاستئناف بالرباط ثم الغرفة الجنائية بمحكمة النقض.",
         "واستقبلت القنصلية العامة للمملكة المغربية بباريس وفدا حضره عامل إقليم الناظور.",
+        "وأكدت حكومة إسبانيا أن خريجي المدرسة الوطنية العليا للمعلوميات سيشاركون.",
     )
     expected = {
         "ملحقة محكمة الاستئناف بالرباط": ("organisation", "annexe de la Cour d'appel de Rabat"),
@@ -189,6 +190,11 @@ def test_parts_of_institutions_consulates_and_governors_get_composed_french() ->
             "consulat général du Royaume du Maroc à Paris",
         ),
         "عامل إقليم الناظور": ("term", "gouverneur de la province de Nador"),
+        "حكومة إسبانيا": ("organisation", "gouvernement de l'Espagne"),
+        "المدرسة الوطنية العليا للمعلوميات": (
+            "organisation",
+            "école nationale supérieure d'informatique",
+        ),
     }
     for ar, (kind, fr) in expected.items():
         assert entries[ar].kind == kind, ar
