@@ -163,6 +163,9 @@ def organisation_spans(phrase: Sequence[Word]) -> Iterator[Span]:
         while end < len(phrase) and end - i < 8:
             nxt = phrase[end]
             lam = nxt.key.startswith("ل") and not nxt.key.startswith("ال")
+            if _coordinated(phrase, i, end):
+                end += 1  # للمعلوميات وتحليل النظم: a second complement of the same name
+                continue
             if nxt.is_function or nxt.inner in _CHAIN_STOP or nxt.key.startswith(("و", "ي")):
                 break
             if nxt.key.startswith(("ب", "ك")) and nxt.bare_surface != nxt.surface:
@@ -189,6 +192,19 @@ def organisation_spans(phrase: Sequence[Word]) -> Iterator[Span]:
             end -= 1
         if end > i + 1:
             yield Span(i, end, "organisation", "pattern")
+
+
+def _coordinated(phrase: Sequence[Word], head: int, at: int) -> bool:
+    """Whether phrase[at] (و + a noun) adds a second complement to the genitive before
+    it in an institution's name (المدرسة الوطنية العليا للمعلوميات | وتحليل النظم),
+    rather than naming another thing (وزارة الداخلية | والشرطة: another head)."""
+    word, before = phrase[at], phrase[at - 1]
+    if at - head < 2 or not word.key.startswith("و") or word.bare_surface == word.surface:
+        return False
+    if word.first in ORG_HEADS or word.first in MISSION_HEADS or word.first in TITLES:
+        return False
+    followed = at + 1 < len(phrase) and phrase[at + 1].definite
+    return before.key.startswith("لل") and not word.is_function and (word.definite or followed)
 
 
 # Words that join the next word to a name: آيت بلعيد, بن سلمان, ولد الرشيد.

@@ -201,6 +201,18 @@ def test_parts_of_institutions_consulates_and_governors_get_composed_french() ->
         assert entries[ar].equivalents[0].fr == fr, ar
 
 
+def test_an_institution_name_may_coordinate_its_complements() -> None:
+    """و after a lam complement adds a second one to the name (للتنسيق والتتبع); a
+    second institution or a plain noun after a full name is another thing."""
+    entries = _mine(
+        "وأصدرت اللجنة الوطنية للتنسيق والتتبع بلاغا.",
+        "ودعا المجلس الوطني لحقوق الإنسان والحكومة إلى الحوار.",
+    )
+    assert entries["اللجنة الوطنية للتنسيق والتتبع"].kind == "organisation"
+    assert "المجلس الوطني لحقوق الإنسان والحكومة" not in entries
+    assert entries["المجلس الوطني لحقوق الإنسان"].kind == "organisation"
+
+
 def test_the_object_of_a_known_term_and_negated_adjectives_make_terms() -> None:
     """فتح تحقيق قضائي is a lexicon term; its object تحقيق قضائي is a term too. غير and
     its adjective qualify a head (وضعية غير نظامية), as does a two-word adjective. غير المشروع is "illicit": what
