@@ -20,7 +20,7 @@ import csv
 import io
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 
 from glossary.arabic import ARTICLE, clitic_readings, search_key, strip_article
@@ -189,7 +189,8 @@ def is_noun(word: str) -> bool:
     return _parts_of_speech(word) == {"noun"}
 
 
-def _parts_of_speech(word: str) -> set[str]:
+@lru_cache(maxsize=1 << 17)  # asked for every word of every candidate phrase
+def _parts_of_speech(word: str) -> frozenset[str]:
     key = strip_article(search_key(word))
     stems = {
         key,
@@ -198,7 +199,7 @@ def _parts_of_speech(word: str) -> set[str]:
         key.removesuffix("ين"),
         key.removesuffix("ون"),
     }
-    return {w.pos for stem in stems for w in _lexicon().get(stem, ()) if len(w.key) == 1}
+    return frozenset(w.pos for stem in stems for w in _lexicon().get(stem, ()) if len(w.key) == 1)
 
 
 def _analyses(token: str, inner: bool) -> list[tuple[str, bool, str, str]]:

@@ -71,6 +71,16 @@ def _lexicon_key(entry: LexiconEntry) -> str:
 _LEXICON_KEYS: dict[str, str] = {}  # every lexicon mention asks; a function of `ar`
 
 
+def _object(units: Sequence[Word], i: int) -> bool:
+    """Whether a noun phrase starts at units[i] inside a longer term, as its object
+    (فتح | تحقيق قضائي): after a preposition, or a head noun with no preposition of its
+    own (المطالب | بالحق المدني is a complement), never after غير (غير | المشروع)."""
+    before, head = units[i - 1], units[i]
+    if before.key == "غير":
+        return False
+    return before.is_function or (head.bare_surface == head.surface and is_head_noun(head.inner))
+
+
 def _clitic_and_article(word: str) -> bool:
     """Whether a word key is a preposition or conjunction on a common definite word
     (للمملكه, بالمغرب): never a name's own word, so a name's form holding it does not
@@ -374,18 +384,10 @@ class Miner:
                     if not tail and any(k in used for k in range(i, j)):
                         continue
                     # The same holds at the end of a recognised term (فتح | تحقيق قضائي).
-                    # After a preposition a new noun phrase starts; a preposition on
-                    # the word itself makes it a complement (المطالب | بالحق المدني).
-                    before, head = units[i - 1], units[i]
-                    nested = before.key != "غير" and (
-                        before.is_function
-                        or is_head_noun(head.inner)
-                        and head.bare_surface == head.surface
-                    )
                     if any(
                         (entangled(i, j, s, e, "term") or (s, e) == (i, j))
                         and not (tail and (s, e) == (i - 1, j))
-                        and not (nested and e == j and s < i and (s, e) in term_ends)
+                        and not (e == j and s < i and (s, e) in term_ends and _object(units, i))
                         for s, e, _k in spans
                     ):
                         continue

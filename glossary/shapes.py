@@ -217,15 +217,24 @@ def adjective_ends(units: Sequence[Word]) -> dict[int, int]:
     غير نظامية): such a pair follows a head as one adjective."""
     openers = adjective_openers()
     ends: dict[int, int] = {}
-    keys: list[str] | None = None
     for k in range(1, len(units)):
         inner = units[k].inner
         if inner in openers or inner[:-1] in openers or inner[:-2] in openers:
-            keys = keys or [u.key for u in units]
-            size = adjective_words(keys, k)
+            words = tuple(u.key for u in units[k : k + _LONGEST_ADJECTIVE])
+            size = _ADJECTIVE_SIZES.get(words)
+            if size is None:
+                if len(_ADJECTIVE_SIZES) > 200_000:
+                    _ADJECTIVE_SIZES.clear()
+                size = _ADJECTIVE_SIZES[words] = adjective_words(list(words), 0)
             if size > 1:
                 ends[k] = k + size
     return ends
+
+
+# Words a multiword adjective may span (rows have up to three, and غير adds one), and
+# the sizes found so far by the words from an opener on: غير opens thousands of phrases.
+_LONGEST_ADJECTIVE = 4
+_ADJECTIVE_SIZES: dict[tuple[str, ...], int] = {}
 
 
 def tails_fit(tails: Sequence[bool], adjectives: dict[int, int], i: int, j: int) -> bool:
