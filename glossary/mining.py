@@ -119,7 +119,14 @@ class Miner:
         self.lexicon = lexicon or load_lexicon()
         # The words the segmenter takes as attested (see CliticSegmenter): these
         # sentences', and the stored corpus's when a build only adds documents to it.
-        self.vocabulary = corpus_keys(s.text for s in sentences) | set(vocabulary)
+        self._parallel = may_fork(sum(len(s.text) for s in sentences))
+        self.vocabulary = set(vocabulary).union(
+            *self._halves(
+                "vocabulary",
+                len(sentences),
+                lambda lo, hi: corpus_keys(s.text for s in sentences[lo:hi]),
+            )
+        )
         protected = {search_key(f).split(" ")[0] for e in self.lexicon.entries for f in e.forms}
         protected |= {
             w
@@ -129,7 +136,6 @@ class Miner:
             for w in search_key(f).split(" ")
             if not _clitic_and_article(w)  # للمملكة in الأقاليم الجنوبية للمملكة
         }
-        self._parallel = may_fork(sum(len(s.text) for s in sentences))
         segment = CliticSegmenter(self.vocabulary, self.lexicon.words, protected)
         self.phrases = [
             Phrase(sentences[index], run.words, run.starts, run.ends)
