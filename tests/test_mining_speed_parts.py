@@ -117,7 +117,7 @@ def test_mining_in_two_processes_gives_what_one_gives(monkeypatch: pytest.Monkey
     alone = _mined(corpus)
     starts = _forks_counted(monkeypatch)
     assert _mined(corpus) == alone
-    assert len(starts) == 4  # words, names, phrases, statistics
+    assert len(starts) == 5  # vocabulary, words, names, phrases, statistics
 
 
 def test_a_failure_in_the_forked_half_is_raised() -> None:
