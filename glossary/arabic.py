@@ -86,10 +86,20 @@ class Token:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split `text` into word tokens with character offsets (shifted by `offset`)."""
-    return [
-        Token(m.group(), search_key(m.group()), m.start() + offset, m.end() + offset)
-        for m in WORD.finditer(text)
-    ]
+    tokens = []
+    for m in WORD.finditer(text):
+        word = m.group()
+        key = _TOKEN_KEYS.get(word)
+        if key is None:
+            if len(_TOKEN_KEYS) > 100_000:
+                _TOKEN_KEYS.clear()
+            key = _TOKEN_KEYS[word] = search_key(word)
+        tokens.append(Token(word, key, m.start() + offset, m.end() + offset))
+    return tokens
+
+
+# Keys of the words tokenize has seen: a text repeats its words, a session its texts.
+_TOKEN_KEYS: dict[str, str] = {}
 
 
 # --- Function words -------------------------------------------------------------------

@@ -163,16 +163,14 @@ def _known_phrases(
     readings: dict[str, list[str]] = {}
     known: set[str] = set()
     matched: dict[str, set[int]] = {}
+    words = store.form_words()
     for tokens in segments:
         keys = [t.key for t in tokens]
         # word_readings of every n-gram, built word by word from each word's readings
         # (measured: 3× faster than asking word_readings for each n-gram). Name compounds
         # (عبد + اللطيف) may join words: those n-grams go through word_readings itself.
         bare = [strip_article(k) for k in keys]
-        firsts = [
-            list(dict.fromkeys([bare[k], *(strip_article(r) for _p, r in clitic_readings(key))]))
-            for k, key in enumerate(keys)
-        ]
+        firsts = [_first_readings(key) for key in keys]
         joins = [
             in_compound(k) or any(in_compound(f) for f in firsts[j]) for j, k in enumerate(keys)
         ]
@@ -180,16 +178,22 @@ def _known_phrases(
         for i in range(len(tokens)):
             tail = ""
             has_arabic = joined = False  # any(arabic[i:i+n]), any(joins[i:i+n]), kept as n grows
+            # Whether some form may still start with this n-gram's words: every word of
+            # a reading is a word of the form it matches (no compound joined on the way).
+            alive = joins[i] or any(f in words for f in firsts[i])
             for n in range(1, min(max_words, len(tokens) - i) + 1):
                 last = i + n - 1
                 if n > 1:
                     tail += " " + bare[last]
+                    alive = alive and (joins[last] or bare[last] in words)
                 has_arabic, joined = has_arabic or arabic[last], joined or joins[last]
                 phrase = text[tokens[i].start : tokens[last].end]
                 if not has_arabic:
                     if _LATIN_LETTER.search(phrase):
                         known.add(phrase)
                     continue
+                if not alive and not joined:
+                    break  # no form has these words: nor has it them and more
                 if joined:
                     found = word_readings(keys[i : i + n])
                 else:  # firsts are distinct, so are they with one tail
@@ -212,6 +216,19 @@ def _known_phrases(
     return known, matched
 
 
+def _first_readings(key: str) -> list[str]:
+    """A word's readings at the start of a term: without the article, and without each
+    proclitic reading's clitics (remembered: a text repeats its words)."""
+    found = _FIRSTS.get(key)
+    if found is None:
+        if len(_FIRSTS) > 100_000:
+            _FIRSTS.clear()
+        readings = [strip_article(key), *(strip_article(r) for _p, r in clitic_readings(key))]
+        found = _FIRSTS[key] = list(dict.fromkeys(readings))
+    return found
+
+
+_FIRSTS: dict[str, list[str]] = {}
 _BATCH = 400  # keys per query: twice that many parameters, under SQLite's limit
 _LATIN_LETTER = re.compile(r"[A-Za-zÀ-ÿ]")
 

@@ -294,8 +294,10 @@ def exact_hits(store: Store, found: dict[str, set[int]], limit: int) -> dict[str
     the query, so one sorted fetch serves each."""
     every = {entry_id for ids in found.values() for entry_id in ids}
     ordered = _hits(store, dict.fromkeys(every, "exact"), context=False)
+    place = {hit.entry_id: n for n, hit in enumerate(ordered)}
     return {
-        query: [h for h in ordered if h.entry_id in ids][:limit] for query, ids in found.items()
+        query: [ordered[n] for n in sorted(place[i] for i in ids if i in place)[:limit]]
+        for query, ids in found.items()
     }
 
 

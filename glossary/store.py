@@ -112,6 +112,8 @@ class Store:
         if path.exists() and path.is_dir():
             raise StoreError(f"{path}: is a folder, not a glossary db")
         self._db: sqlite_utils.Database | None = None
+        self._writes = 0  # transactions this Store ran: what form_words' cache follows
+        self._form_words: tuple[tuple[int, int], frozenset[str]] | None = None
         try:
             self.conn = sqlite3.connect(str(path), timeout=BUSY_TIMEOUT_MS / 1000)
             self.conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
@@ -214,6 +216,7 @@ class Store:
                 raise
             self.conn.commit()
         finally:
+            self._writes += 1
             if not checked:
                 self.conn.execute("PRAGMA foreign_keys = ON")
 
@@ -327,6 +330,22 @@ class Store:
             "SELECT key FROM entries WHERE in_glossary = 1 OR status = 'approved'"
         )
         return {str(r[0]) for r in rows}
+
+    def form_words(self) -> frozenset[str]:
+        """Every word of the entries' forms and keys, as the forms' `words` hold them.
+
+        Finding terms in a text extends an n-gram only while its words are among these.
+        Read once, and again after a write by this Store or by another program (SQLite's
+        data_version tells), so a TUI translating paragraph after paragraph asks once."""
+        version = (self._writes, int(self.conn.execute("PRAGMA data_version").fetchone()[0]))
+        if self._form_words is None or self._form_words[0] != version:
+            words: set[str] = set()
+            for (text,) in self.conn.execute(
+                "SELECT words FROM forms UNION SELECT key FROM entries"
+            ):
+                words.update(str(text).split(" "))
+            self._form_words = (version, frozenset(words))
+        return self._form_words[1]
 
     def vocabulary(self) -> set[str]:
         return {str(r[0]) for r in self.conn.execute("SELECT key FROM vocabulary")}

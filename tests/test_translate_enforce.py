@@ -98,3 +98,27 @@ def test_terms_are_found_in_vowelled_text_longest_first(seeds_db: Path) -> None:
     assert dgst.surfaces[0] == "المُدِيرِيَّةُ العامَّةُ لِمُراقَبَةِ التُّرابِ الوَطَنِيِّ"
     assert not any(t.hit.ar == "التراب الوطني" for t in found)  # not a shorter piece
     store.close()
+
+
+def test_a_term_imported_here_or_by_another_program_is_found_at_once(
+    fresh_db: Path, tmp_path: Path
+) -> None:
+    """find_terms skips n-grams whose words no form has (the form words are read once
+    per Store); an import by this Store or by another program is seen by the next text."""
+    from glossary.formats import read_glossary
+    from glossary.formats.importer import import_terms
+
+    store = Store(fresh_db)
+    text = "وناقش الوفد مخطط الرصد البحري المتقدم ثم شبكة الإنذار الساحلي المبكر."
+    assert not any("مخطط الرصد" in s for t in find_terms(store, text) for s in t.surfaces)
+    first = tmp_path / "first.tsv"
+    first.write_text("مخطط الرصد البحري المتقدم\tplan de veille maritime avancée\n", "utf-8")
+    other = Store(fresh_db)  # another program
+    import_terms(other, read_glossary(first, "csv"), first.name)
+    other.close()
+    second = tmp_path / "second.tsv"
+    second.write_text("شبكة الإنذار الساحلي المبكر\tréseau d'alerte côtière précoce\n", "utf-8")
+    import_terms(store, read_glossary(second, "csv"), second.name)  # this Store
+    surfaces = {s for t in find_terms(store, text) for s in t.surfaces}
+    assert {"مخطط الرصد البحري المتقدم", "شبكة الإنذار الساحلي المبكر"} <= surfaces
+    store.close()
