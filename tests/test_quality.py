@@ -1,7 +1,8 @@
 """Glossary quality against reference glossaries, as floors that catch regressions.
 
 eval/seeds_reference.tsv was written independently of the miner from the seed articles;
-eval/unseen/ holds five articles the lexicon was not written from, with their reference.
+eval/unseen/ holds five articles the lexicon was not written from, with their reference;
+eval/unseen2 to unseen5 five more each, written blind (see each test).
 The floors sit a little under today's figures (see the closing notes for the figures).
 """
 
@@ -22,6 +23,7 @@ DEV_GOLD = ROOT.parent / "shared" / "eval" / "dev_gold.tsv"
 
 
 def _evaluate(corpus: Path, gold: Path, tmp_path: Path) -> tuple[Evaluation, int]:
+    tmp_path.mkdir(parents=True, exist_ok=True)
     store = Store(tmp_path / "q.db")
     report = build([corpus], store)
     return evaluate(store, read_gold(gold)), report.entries
@@ -32,12 +34,12 @@ def test_seed_glossary_against_its_reference(tmp_path: Path) -> None:
     assert result.recall >= 0.92  # measured 0.950 (issue 3 target: 0.90)
     assert result.kind_accuracy >= 0.95
     assert result.french_accuracy >= 0.88  # measured 0.901 (target: 0.80)
-    assert entries <= 320, "a glossary a translator keeps: a few hundred entries at most"
+    assert entries <= 330, "a glossary a translator keeps: a few hundred entries at most"
 
 
 def test_unseen_articles_against_their_reference(tmp_path: Path) -> None:
     result, _ = _evaluate(EVAL / "unseen", EVAL / "unseen_reference.tsv", tmp_path)
-    assert result.recall >= 0.84  # measured 0.865 (issue 3 target: 0.80)
+    assert result.recall >= 0.87  # measured 0.891 (issue 3 target: 0.80)
     assert result.kind_accuracy >= 0.95
     assert result.french_accuracy >= 0.83  # measured 0.857 (target: 0.70)
 
@@ -47,18 +49,31 @@ def test_blind_articles_against_their_reference(tmp_path: Path) -> None:
     the code, the lexicon or an output (first run: 0.733); its misses have since been
     read, so it is a development set now."""
     result, _ = _evaluate(EVAL / "unseen2", EVAL / "unseen2_reference.tsv", tmp_path)
-    assert result.recall >= 0.82  # measured 0.844
+    assert result.recall >= 0.86  # measured 0.880
     assert result.kind_accuracy >= 0.95
-    assert result.french_accuracy >= 0.83  # measured 0.851
+    assert result.french_accuracy >= 0.84  # measured 0.861
 
 
 def test_second_blind_set_against_its_reference(tmp_path: Path) -> None:
     """eval/unseen3: five more blind articles (first run: 0.383, when a "read also" link
     in the middle of an article ended it; 0.772 with that fixed)."""
     result, _ = _evaluate(EVAL / "unseen3", EVAL / "unseen3_reference.tsv", tmp_path)
-    assert result.recall >= 0.80  # measured 0.821
-    assert result.kind_accuracy >= 0.94  # measured 0.964
-    assert result.french_accuracy >= 0.76  # measured 0.786
+    assert result.recall >= 0.84  # measured 0.859
+    assert result.kind_accuracy >= 0.94  # measured 0.963
+    assert result.french_accuracy >= 0.77  # measured 0.791
+
+
+def test_blind_sets_never_read_against_their_reference(tmp_path: Path) -> None:
+    """eval/unseen4 and eval/unseen5: written by helpers who saw no code, lexicon or
+    output; their misses have never been read (first runs: unseen4 0.709, unseen5 0.863)."""
+    fourth, _ = _evaluate(EVAL / "unseen4", EVAL / "unseen4_reference.tsv", tmp_path / "4")
+    assert fourth.recall >= 0.76  # measured 0.783
+    assert fourth.kind_accuracy >= 0.95  # measured 0.982
+    assert fourth.french_accuracy >= 0.81  # measured 0.836
+    fifth, _ = _evaluate(EVAL / "unseen5", EVAL / "unseen5_reference.tsv", tmp_path / "5")
+    assert fifth.recall >= 0.84  # measured 0.863
+    assert fifth.kind_accuracy >= 0.95  # measured 0.976
+    assert fifth.french_accuracy >= 0.79  # measured 0.811
 
 
 @pytest.mark.skipif(not DEV_GOLD.exists(), reason="the shared dev reference sits beside the repo")
