@@ -38,14 +38,14 @@ _FEMININE = _words(
     "fondation banque administration unité division cellule sûreté surveillance protection "
     "académie mission brigade sécurité justice défense caisse haute instance fédération "
     "ligue confédération communauté république station radio chaîne province région "
-    "wilaya annexe"
+    "wilaya annexe loi constitution convention charte"
 )
 _MASCULINE = _words(
     "bureau office tribunal conseil ministère parquet institut laboratoire service centre "
     "groupe fonds observatoire comité secrétariat département état-major programme plan "
     "haut-commissariat sénat parlement gouvernement cabinet front mouvement pôle "
     "commandement corps collège consulat parti syndicat système réseau royaume port "
-    "aéroport détroit poste-frontière"
+    "aéroport détroit poste-frontière code dahir décret"
 )
 _PLURAL = _words("forces services nations états émirats pays-bas îles")
 # Countries named with "le": du Maroc, but de France, d'Espagne (folded names).

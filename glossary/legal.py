@@ -15,6 +15,8 @@ from dataclasses import dataclass
 
 from glossary.arabic import group_key, search_key
 from glossary.compose import compose_object
+from glossary.french import of
+from glossary.lexicon import Lexicon, load_lexicon
 from glossary.mined import MinedEntry, Phrase
 
 # (Arabic type, French type, gender of the French). Longest first: the regex tries them in order.
@@ -96,6 +98,37 @@ def legal_references(text: str) -> list[LegalReference]:
     return found
 
 
+# An article of a code or law: المادة 66 من قانون المسطرة الجنائية, بالفصل 218-1 من القانون
+# الجنائي (Morocco's Code pénal numbers its articles فصل, other texts مادة).
+_ARTICLE = re.compile(
+    r"(?<![\w])(?:[وف])?(?:[بك])?(?P<article>ال|لل|ل)?(?P<kind>مادة|فصل)\s+"
+    r"(?P<number>[0-9٠-٩۰-۹]+(?:\s?-\s?[0-9٠-٩۰-۹]+)?)\s+من\s+"
+    r"(?=(?P<code>[^\s.,،؛:()«»\"]+(?:\s+[^\s.,،؛:()«»\"]+){0,4}))"  # read, not taken
+)
+_CODE_HEADS = ("code", "loi", "dahir", "constitution", "convention", "charte", "décret")
+
+
+def article_references(text: str, lexicon: Lexicon) -> list[LegalReference]:
+    """Every article of a code or law the lexicon knows, cited in `text`, with its
+    French (article 66 du Code de procédure pénale)."""
+    found = []
+    for match in _ARTICLE.finditer(text):
+        words = match.group("code").split()
+        for size in range(len(words), 0, -1):  # the longest name the lexicon knows
+            entry = lexicon.lookup(" ".join(words[:size]))
+            if entry is None or not entry.fr.lower().startswith(_CODE_HEADS):
+                continue
+            number = re.sub(r"\s*-\s*", "-", match.group("number").translate(_DIGITS))
+            # The article's letters (ال, or the ل left of لل), never a preposition.
+            start = match.start("kind") - {"ال": 2, "لل": 1}.get(match.group("article"), 0)
+            end = match.start("code") + len(" ".join(words[:size]))
+            ar = "ال" + text[match.start("kind") : end]
+            fr = f"article {number} {of(entry.fr, 'organisation')}"
+            found.append(LegalReference(start, end, " ".join(ar.split()), fr, 0.7))
+            break
+    return found
+
+
 def _ends_title(words: list[str], size: int) -> bool:
     """Whether a title may end after `size` words: at the end of the clause, or before a
     new one (و…, الذي…). Not before في or من: الحق في الإضراب is one title, not الحق."""
@@ -118,12 +151,17 @@ def add_legal_references(
     French composed), found in the sentence text: a number's dots (03.03) split it
     across phrases. `texts` shares one string per written form between entries."""
     seen: set[int] = set()
+    lexicon = load_lexicon()
     for phrase in phrases:
         sentence = phrase.sentence
-        if sentence.index in seen or "رقم" not in sentence.text:
+        if sentence.index in seen:
             continue
         seen.add(sentence.index)
-        for ref in legal_references(sentence.text):
+        text = sentence.text
+        references = legal_references(text) if "رقم" in text else []
+        if "من" in text and ("ماده" in text or "مادة" in text or "فصل" in text):
+            references += article_references(text, lexicon)
+        for ref in references:
             key = group_key(search_key(ref.ar))
             entry = entries.get(key)
             if entry is None:

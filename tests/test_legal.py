@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from glossary.legal import legal_references
+from glossary.legal import article_references, legal_references
+from glossary.lexicon import load_lexicon
 
 
 @pytest.mark.parametrize(
@@ -63,3 +64,21 @@ def test_the_miner_makes_each_reference_an_entry() -> None:
     assert law.equivalents[0].origin == "compositional"
     [(_sentence, start, end, _surface)] = law.occurrences
     assert text[start:end] == "لقانون رقم 03.03 المتعلق بمكافحة الإرهاب"
+
+
+def test_an_article_of_a_known_code_is_a_reference_too() -> None:
+    """المادة/الفصل + number + من + a code the lexicon knows; a second citation in the
+    same sentence is found too, and an unknown text after من names nothing."""
+    text = (
+        "وتوبع بموجب الفصل 218-1 من القانون الجنائي وطبقا للمادة 66 من قانون المسطرة "
+        "الجنائية، كما تنص المادة 3 من الاتفاق على ذلك."
+    )
+    found = article_references(text, load_lexicon())
+    assert [(r.ar, r.fr) for r in found] == [
+        ("الفصل 218-1 من القانون الجنائي", "article 218-1 du Code pénal"),
+        ("المادة 66 من قانون المسطرة الجنائية", "article 66 du Code de procédure pénale"),
+    ]
+    assert [text[r.start : r.end] for r in found] == [
+        "الفصل 218-1 من القانون الجنائي",
+        "لمادة 66 من قانون المسطرة الجنائية",
+    ]
