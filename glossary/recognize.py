@@ -46,7 +46,7 @@ ORG_HEADS = _keys(
     "مديرية المديرية وزارة مكتب وكالة شرطة درك مجلس محكمة نيابة منظمة اتحاد هيئة لجنة "
     "مؤسسة جهاز مفوضية قوات إدارة فرقة مرصد معهد برلمان إذاعة مجلة صحيفة جريدة قناة "
     "حزب جمعية نقابة بنك صندوق أكاديمية مندوبية رئاسة ديوان كتابة مركز مصلحة سلطة "
-    "غرفة جامعة تنسيقية مدرسة كلية"
+    "غرفة جامعة تنسيقية مدرسة كلية قطب"
 )
 # Words that may continue an institution's name after its head.
 _CHAIN_STOP = _keys("الذي التي الذين حول خلال بين ضد عبر يوم عام سنة")
@@ -166,6 +166,9 @@ def organisation_spans(phrase: Sequence[Word]) -> Iterator[Span]:
             if _coordinated(phrase, i, end):
                 end += 1  # للمعلوميات وتحليل النظم: a second complement of the same name
                 continue
+            if _topic(phrase, i, end):
+                end += 1  # المرصد المغربي | حول التطرف: what the institution is about
+                continue
             if nxt.is_function or nxt.inner in _CHAIN_STOP or nxt.key.startswith(("و", "ي")):
                 break
             if nxt.key.startswith(("ب", "ك")) and nxt.bare_surface != nxt.surface:
@@ -204,7 +207,33 @@ def _coordinated(phrase: Sequence[Word], head: int, at: int) -> bool:
     if word.first in ORG_HEADS or word.first in MISSION_HEADS or word.first in TITLES:
         return False
     followed = at + 1 < len(phrase) and phrase[at + 1].definite
-    return before.key.startswith("لل") and not word.is_function and (word.definite or followed)
+    genitive = before.key.startswith("لل") or phrase[at - 2].key in _TOPIC_WORDS
+    return genitive and not word.is_function and (word.definite or followed)
+
+
+def _topic(phrase: Sequence[Word], head: int, at: int) -> bool:
+    """Whether في or حول at `at` names what an institution of a head and one adjective is
+    about (المرصد المغربي حول التطرف, القطب المتخصص في مكافحة الإرهاب)."""
+    if at != head + 2 or phrase[at].key not in _TOPIC_WORDS or at + 1 >= len(phrase):
+        return False
+    adjective, topic = phrase[at - 1], phrase[at + 1]
+    if not adjective.definite or not (
+        adjective.inner.endswith(("ي", "يه")) or adjective.inner in _SPECIALISED
+    ):
+        return False
+    if adjective.inner in _CONCERNED:
+        return False  # الوزارة المعنية | في الاجتماع: "concerned" names no institution
+    if phrase[at].key == "في" and adjective.inner not in _SPECIALISED:
+        return False  # الشرطة المغربية | في بروتوكولات الأمن: في is "in", not "about"
+    construct = at + 2 < len(phrase) and phrase[at + 2].definite
+    return (
+        topic.definite and topic.surface == topic.bare_surface or construct and not topic.definite
+    )
+
+
+_TOPIC_WORDS = frozenset({"في", "حول"})
+_SPECIALISED = _keys("المتخصص المتخصصة المختص المختصة")
+_CONCERNED = _keys("المعني المعنية المعنيين المعنيون")
 
 
 # Words that join the next word to a name: آيت بلعيد, بن سلمان, ولد الرشيد.

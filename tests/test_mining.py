@@ -213,6 +213,19 @@ def test_an_institution_name_may_coordinate_its_complements() -> None:
     assert entries["المجلس الوطني لحقوق الإنسان"].kind == "organisation"
 
 
+def test_an_institution_name_may_say_what_it_is_about() -> None:
+    """حول after a head and its adjective, or في after المتخصص, names the institution's
+    subject; في after any other adjective is "in" (الشرطة المغربية | في بروتوكولات)."""
+    entries = _mine(
+        "وأصدر المرصد المغربي حول التطرف والعنف تقريرا.",
+        "وأحيل الملف على القطب المتخصص في مكافحة الإرهاب.",
+        "وانخرطت الشرطة المغربية في بروتوكولات الأمن، وشاركت الوزارة المعنية في الاجتماع.",
+    )
+    assert entries["المرصد المغربي حول التطرف والعنف"].kind == "organisation"
+    assert entries["القطب المتخصص في مكافحة الإرهاب"].kind == "organisation"
+    assert not any(" في " in ar for ar in entries if ar.startswith(("الشرطة", "الوزارة")))
+
+
 def test_the_object_of_a_known_term_and_negated_adjectives_make_terms() -> None:
     """فتح تحقيق قضائي is a lexicon term; its object تحقيق قضائي is a term too. غير and
     its adjective qualify a head (وضعية غير نظامية), as does a two-word adjective. غير المشروع is "illicit": what
