@@ -53,6 +53,10 @@ _LINE_PATTERNS = [
     r"^\d{1,4}([/.:-]\d{1,4}){1,2}\b.{0,20}$",
     r"الحقول الالزاميه",
     r"تحميل مجله",
+    r"الحقوق محفوظه",
+    r"©",
+    # share buttons and comment links sit above the article as often as below it
+    r"^\W*(شارك المقال|شارك الخبر|اضف تعليقك?)\b",
     r"^-\s",
 ]
 _TAIL_RE = re.compile("|".join(_TAIL_MARKERS))

@@ -85,3 +85,19 @@ def test_a_marker_word_inside_a_paragraph_does_not_end_the_article() -> None:
     kept = [s.text for s in split_sentences(text)]
     assert kept[-1] == "وتواصل النيابة العامة أبحاثها."
     assert any("وكثرت التعليقات" in s for s in kept)
+
+
+def test_share_buttons_comment_links_and_rights_lines_are_furniture() -> None:
+    """Share buttons sit above the article as often as below: the line goes, the article
+    stays (as a tail marker, شارك المقال cut whole articles in two blind sets)."""
+    first = "وأعلنت المديرية العامة للأمن الوطني توقيف ثلاثة أشخاص يشتبه في تورطهم في شبكة للتهريب."
+    second = "وأكد المصدر أن البحث متواصل تحت إشراف النيابة العامة المختصة لتحديد باقي المتورطين."
+    lines = [
+        "شارك المقال",
+        first,
+        "شارك الخبر",
+        second,
+        "شمال بريس 24 © 2025 | جميع الحقوق محفوظة",
+        "أضف تعليقك",
+    ]
+    assert [s.text for s in split_sentences("\n".join(lines))] == [first, second]
