@@ -198,6 +198,13 @@ def kind_by_shape(words: tuple[str, ...]) -> str:
     return "term"
 
 
+# Heads of the phrases news repeats that are no terms: time words and "according to".
+_NO_TERM_HEADS = frozenset(
+    strip_article(search_key(w))
+    for w in ["سنة", "عام", "شهر", "يوم", "أسبوع", "ساعة", "مرة", "حسب", "وحسب"]
+)
+
+
 def term_shaped(words: tuple[str, ...], stats: dict[tuple[str, ...], CandidateStats]) -> bool:
     """A multiword term is a noun phrase: its first word is not a conjugated verb.
 
@@ -207,6 +214,8 @@ def term_shaped(words: tuple[str, ...], stats: dict[tuple[str, ...], CandidateSt
     first = words[0]
     if len(words) > 4 or (first.startswith("ي") and len(first) >= 4):
         return False
+    if first in _NO_TERM_HEADS or first[:1] in ("و", "ف") and first[1:] in FUNCTION_WORDS:
+        return False  # سنة 2024, حسب المعطيات الأولية, ومن جهته: dates and connectives
     if any(w in FUNCTION_WORDS and w != "غير" or w.startswith("و") for w in words[1:]):
         return False  # coordinations and clauses are not terms (الإرهاب والجريمة)
     return len(first) >= 4 or any(k[0] == first for k in stats if len(k) == 1)

@@ -33,6 +33,16 @@ def test_the_word_lexicon_attests_a_stem_the_corpus_never_writes_alone() -> None
     assert entries["الغرامات الجمركية"].equivalents[0].fr == "amendes douanières"
 
 
+def test_dates_and_connectives_never_rank_as_terms() -> None:
+    """News repeats سنة 2024 and ومن جهته as often as any term: neither is one."""
+    from glossary.shapes import term_shaped
+
+    assert not term_shaped(("سنه", "2024"), {})
+    assert not term_shaped(("حسب", "معطيات", "اوليه"), {})
+    assert not term_shaped(("ومن", "جهته"), {})
+    assert term_shaped(("تبادل", "معلومات"), {})
+
+
 def test_candidates_never_start_or_end_with_a_function_word() -> None:
     segment = CliticSegmenter([], [], [])
     units = make_units("التعاون بين المغرب وفرنسا في مجال الأمن", 0, segment)
