@@ -173,8 +173,8 @@ def organisation_spans(phrase: Sequence[Word]) -> Iterator[Span]:
                 break
             if nxt.key.startswith(("ب", "ك")) and nxt.bare_surface != nxt.surface:
                 break  # بالرباط, بطنجة: a preposition; the city is composed_spans' to add
-            if lam and end == i + 1:
-                break
+            if lam and (end == i + 1 or nxt.stems or nxt.key.endswith(_FEMININE_SUFFIXED)):
+                break  # لنظيرتها: a word with a pronoun names no part of the institution
             # An indefinite noun starts a construct (مكتب الأمم) only where the chain is
             # still indefinite: after a definite word it starts another phrase
             # (محكمة النقض | رئيس النيابة العامة).
@@ -195,6 +195,10 @@ def organisation_spans(phrase: Sequence[Word]) -> Iterator[Span]:
             end -= 1
         if end > i + 1:
             yield Span(i, end, "organisation", "pattern")
+
+
+# ة written ت before a pronoun (نظيرتها, دولتهم): a noun with its owner, in no name.
+_FEMININE_SUFFIXED = ("تها", "تهم", "تهما", "تنا", "تكم")
 
 
 def _coordinated(phrase: Sequence[Word], head: int, at: int) -> bool:

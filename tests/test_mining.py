@@ -217,7 +217,9 @@ def test_an_institution_name_may_coordinate_its_complements() -> None:
     entries = _mine(
         "وأصدرت اللجنة الوطنية للتنسيق والتتبع بلاغا.",
         "ودعا المجلس الوطني لحقوق الإنسان والحكومة إلى الحوار.",
+        "ومعلومات قدمتها المديرية العامة لمراقبة التراب الوطني المغربية لنظيرتها الفرنسية.",
     )
+    assert not any("لنظيرتها" in ar for ar in entries)  # a noun with its owner: no name
     assert entries["اللجنة الوطنية للتنسيق والتتبع"].kind == "organisation"
     assert "المجلس الوطني لحقوق الإنسان والحكومة" not in entries
     assert entries["المجلس الوطني لحقوق الإنسان"].kind == "organisation"
