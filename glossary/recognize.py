@@ -13,7 +13,6 @@ from dataclasses import dataclass
 
 from glossary.arabic import search_key, strip_article
 from glossary.compose import is_noun
-from glossary.french import at, of, of_state
 from glossary.lexicon import Lexicon, LexiconEntry
 from glossary.names import given_name
 from glossary.units import Word, general_rank
@@ -32,36 +31,37 @@ class Span:
     french: str = ""  # French composed from the parts' French (مدير + BCIJ)
 
 
-def _keyed(*pairs: tuple[str, str]) -> dict[str, str]:
+def keyed(*pairs: tuple[str, str]) -> dict[str, str]:
     """Arabic words (by their key without the article) and their French."""
     return {strip_article(search_key(ar)): fr for ar, fr in pairs}
 
 
-def _keys(words: str) -> frozenset[str]:
+def word_keys(words: str) -> frozenset[str]:
+    """The keys, without the article, of space-separated Arabic words."""
     return frozenset(strip_article(search_key(w)) for w in words.split())
 
 
 # Head nouns of institutions (article-less keys).
-ORG_HEADS = _keys(
+ORG_HEADS = word_keys(
     "مديرية المديرية وزارة مكتب وكالة شرطة درك مجلس محكمة نيابة منظمة اتحاد هيئة لجنة "
     "مؤسسة جهاز مفوضية قوات إدارة فرقة مرصد معهد برلمان إذاعة مجلة صحيفة جريدة قناة "
     "حزب جمعية نقابة بنك صندوق أكاديمية مندوبية رئاسة ديوان كتابة مركز مصلحة سلطة "
     "غرفة جامعة تنسيقية مدرسة كلية قطب"
 )
 # Words that may continue an institution's name after its head.
-_CHAIN_STOP = _keys("الذي التي الذين حول خلال بين ضد عبر يوم عام سنة")
-TITLES = _keys(
+_CHAIN_STOP = word_keys("الذي التي الذين حول خلال بين ضد عبر يوم عام سنة")
+TITLES = word_keys(
     "السيد السيدة الملك الأمير الأميرة الرئيس الرئيسة الوزير الوزيرة وزير وزيرة المدير "
     "المديرة مدير مديرة السفير السفيرة نظيره نظيرته الجنرال العقيد القاضي الوكيل "
     "المستشار المستشارة الشيخ الدكتور المفوض العميد الناطق رئيس رئيسة والي عامل"
 )
 # Words that describe a title rather than name a person (الفرنسي, العام, ...).
-_TITLE_TAIL = _keys(
+_TITLE_TAIL = word_keys(
     "العام العامة الفرنسي الفرنسية المغربي المغربية الأول الداخلية العدل الخارجية "
     "الجديد الجديدة السابق السابقة المعتمد"
 )
-ORDINALS = _keys("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")
-EVENT_HEADS = _keys(
+ORDINALS = word_keys("الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر")
+EVENT_HEADS = word_keys(
     "أولمبياد الألعاب مونديال كأس هجمات هجوم اعتداءات اعتداء تفجيرات تفجير قمة مؤتمر "
     "منتدى انتخابات بطولة معرض مهرجان حرب أحداث فضيحة زلزال"
 )
@@ -236,8 +236,8 @@ def _topic(phrase: Sequence[Word], head: int, at: int) -> bool:
 
 
 _TOPIC_WORDS = frozenset({"في", "حول"})
-_SPECIALISED = _keys("المتخصص المتخصصة المختص المختصة")
-_CONCERNED = _keys("المعني المعنية المعنيين المعنيون")
+_SPECIALISED = word_keys("المتخصص المتخصصة المختص المختصة")
+_CONCERNED = word_keys("المعني المعنية المعنيين المعنيون")
 
 
 # Words that join the next word to a name: آيت بلعيد, بن سلمان, ولد الرشيد.
@@ -310,8 +310,8 @@ def event_spans(phrase: Sequence[Word]) -> Iterator[Span]:
 
 # Words that announce a place name after them; the mapped ones stay part of the name
 # and give its French head (ساحة كليبر → place Kléber).
-PLACE_CUES = _keys("مدينة مدينتي مدن عاصمة بلدة قرية إقليم عمالة جهة منطقة ضاحية جماعة")
-PLACE_HEADS = _keyed(
+PLACE_CUES = word_keys("مدينة مدينتي مدن عاصمة بلدة قرية إقليم عمالة جهة منطقة ضاحية جماعة")
+PLACE_HEADS = keyed(
     ("ساحة", "place"),
     ("شاطئ", "plage de"),
     ("رأس", "cap"),
@@ -348,174 +348,5 @@ def place_spans(phrase: Sequence[Word]) -> Iterator[Span]:
             j += 1
 
 
-# Nouns that name a place with a known place after them, and their French.
-PLACE_NAME_HEADS = _keyed(
-    ("ميناء", "port"),
-    ("مطار", "aéroport"),
-    ("إقليم", "province"),
-    ("عمالة", "préfecture"),
-    ("جهة", "région"),
-    ("معبر", "poste-frontière"),
-    ("مضيق", "détroit"),
-)
 # A country's missions abroad (سفارة فرنسا, القنصلية العامة لفرنسا) and its government.
-MISSION_HEADS = _keyed(("سفارة", "ambassade"), ("قنصلية", "consulat"), ("حكومة", "gouvernement"))
-_GENERAL = _keys("العامة العام")
-_GENERAL_MISSIONS = {"consulat": "consulat général"}
-# Parts of an institution named after it: ملحقة محكمة الاستئناف → annexe de la cour d'appel.
-ORGANISATION_PARTS = _keyed(("ملحقة", "annexe"))
-# The French heads of lexicon terms that name a part of the institution after them with
-# ب: الغرفة الجنائية بمحكمة النقض → chambre criminelle de la Cour de cassation.
-_PART_HEADS = frozenset({"chambre", "section", "division", "cellule", "annexe", "unité"})
-# Function titles that take an institution or a place after them, with their French.
-FUNCTION_TITLES = _keyed(
-    ("مدير", "directeur"),
-    ("مديرة", "directrice"),
-    ("رئيس", "président"),
-    ("رئيسة", "présidente"),
-    ("سفير", "ambassadeur"),
-    ("سفيرة", "ambassadrice"),
-    ("عمدة", "maire"),
-    ("وزير", "ministre"),
-    ("وزيرة", "ministre"),
-    ("قنصل", "consul"),
-    ("ممثل", "représentant"),
-    ("ممثلة", "représentante"),
-    ("مستشار", "conseiller"),
-    ("مستشارة", "conseillère"),
-    ("مفوض", "commissaire"),
-    ("مندوب", "délégué"),
-    ("مندوبة", "déléguée"),
-    ("محافظ", "gouverneur"),
-    ("عامل", "gouverneur"),
-    ("الناطق", "porte-parole"),
-    ("الأمين العام", "secrétaire général"),
-)
-_TITLE_ADJECTIVES = _keyed(
-    ("التنفيذي", "exécutif"),
-    ("التنفيذية", "exécutive"),
-    ("الأول", "premier"),
-    ("العام", "général"),
-    ("العامة", "générale"),
-    ("المنتدب", "délégué"),
-)
-
-
-_BEFORE_NOUN = frozenset({"premier"})  # le premier président, not le président premier
-# An institution's French when it sits in one city (the local ministère public is a parquet).
-_LOCAL_NAMES = {"ministère public": "parquet"}
-
-
-def composed_spans(phrase: Sequence[Word], known: list[Span]) -> Iterator[Span]:
-    """Names and functions built from known parts, with French built the same way:
-    an institution in a city (النيابة العامة بباريس → parquet de Paris), a title over
-    an institution or a country (مدير المكتب المركزي… → directeur du Bureau central…)."""
-    by_start: dict[int, list[Span]] = {}
-    for span in known:
-        if span.lexicon is not None and span.lexicon.fr:
-            by_start.setdefault(span.start, []).append(span)
-    for span in known:
-        entry = span.lexicon
-        if entry is None or entry.kind != "organisation" or not entry.fr:
-            continue
-        for place in by_start.get(span.end, []):
-            if place.kind == "place" and phrase[span.end].key.startswith("ب"):
-                name = _LOCAL_NAMES.get(entry.fr, entry.fr)
-                french = f"{name} {of(place.lexicon.fr, 'place')}" if place.lexicon else ""
-                yield Span(span.start, place.end, "organisation", "pattern", french=french)
-    for (
-        span
-    ) in known:  # ميناء الجزيرة الخضراء → port d'Algésiras, إقليم الناظور → province de Nador
-        head = PLACE_NAME_HEADS.get(phrase[span.start - 1].first) if span.start > 0 else None
-        if head and span.kind == "place" and span.lexicon is not None:
-            french = f"{head} {of(span.lexicon.fr, 'place')}"
-            yield Span(span.start - 1, span.end, "place", "pattern", french=french)
-    for i, unit in enumerate(phrase):  # سفارة فرنسا بالرباط → ambassade de France à Rabat
-        mission = MISSION_HEADS.get(unit.first)
-        if mission is None:
-            continue
-        after = i + 1
-        if after < len(phrase) and phrase[after].inner in _GENERAL and mission in _GENERAL_MISSIONS:
-            mission = _GENERAL_MISSIONS[mission]  # القنصلية العامة
-            after += 1
-        for country in by_start.get(after, []):
-            if country.kind != "place" or country.lexicon is None:
-                continue
-            owner = country.lexicon.fr
-            state = of_state(owner) if mission == "gouvernement" else of(owner, "place")
-            french, end = f"{mission} {state}", country.end
-            for where in by_start.get(end, []):
-                if where.kind == "place" and where.lexicon and phrase[end].key.startswith("ب"):
-                    french, end = f"{french} {at(where.lexicon.fr)}", where.end
-                    break
-            yield Span(i, end, "organisation", "pattern", french=french)
-            break
-    for i, unit in enumerate(phrase):
-        title = FUNCTION_TITLES.get(unit.first)
-        if title is None:
-            continue
-        j = i + 1
-        if j < len(phrase) and phrase[j].inner in _TITLE_ADJECTIVES:
-            adjective = _TITLE_ADJECTIVES[phrase[j].inner]
-            before = adjective in _BEFORE_NOUN
-            title = f"{adjective} {title}" if before else f"{title} {adjective}"
-            j += 1
-        area = _named_area(phrase, j, by_start)
-        if area is not None:  # عامل إقليم الناظور → gouverneur de la province de Nador
-            yield Span(i, area[0], "term", "pattern", french=f"{title} {of(area[1], 'place')}")
-            continue
-        for part in sorted(by_start.get(j, []), key=lambda s: -s.end):
-            if part.kind in ("organisation", "place") and part.lexicon is not None:
-                french = f"{title} {of(part.lexicon.fr, part.kind)}"
-                end = part.end
-                # سفير فرنسا بالمغرب: the country where the function is held.
-                for where in by_start.get(end, []):
-                    if where.kind == "place" and where.lexicon and phrase[end].key.startswith("ب"):
-                        french = f"{french} {at(where.lexicon.fr)}"
-                        end = where.end
-                        break
-                yield Span(i, end, "term", "pattern", french=french)
-                break
-    yield from _part_spans(phrase, known, by_start)
-
-
-def _named_area(
-    phrase: Sequence[Word], start: int, by_start: dict[int, list[Span]]
-) -> tuple[int, str] | None:
-    """(end, French) of a province, prefecture or region named by its place at `start`
-    (إقليم الناظور → province de Nador), or None."""
-    head = PLACE_NAME_HEADS.get(phrase[start].first) if start < len(phrase) else None
-    if head is None:
-        return None
-    for place in by_start.get(start + 1, []):
-        if place.kind == "place" and place.lexicon is not None:
-            return place.end, f"{head} {of(place.lexicon.fr, 'place')}"
-    return None
-
-
-def _part_spans(
-    phrase: Sequence[Word], known: list[Span], by_start: dict[int, list[Span]]
-) -> Iterator[Span]:
-    """A part of a known institution: ملحقة محكمة الاستئناف بالرباط (annexe de la Cour
-    d'appel de Rabat), الغرفة الجنائية بمحكمة النقض (chambre criminelle de la Cour de
-    cassation)."""
-    for i, unit in enumerate(phrase):
-        part = ORGANISATION_PARTS.get(unit.first)
-        if part is None:
-            continue
-        for whole in sorted(by_start.get(i + 1, []), key=lambda s: -s.end):
-            if whole.kind == "organisation" and whole.lexicon is not None:
-                french = f"{part} {of(whole.lexicon.fr, 'organisation')}"
-                yield Span(i, whole.end, "organisation", "pattern", french=french)
-                break
-    for span in known:
-        entry = span.lexicon
-        if entry is None or entry.kind != "term" or entry.fr.split(" ")[0] not in _PART_HEADS:
-            continue
-        if span.end >= len(phrase) or not phrase[span.end].key.startswith("ب"):
-            continue
-        for whole in sorted(by_start.get(span.end, []), key=lambda s: -s.end):
-            if whole.kind == "organisation" and whole.lexicon is not None:
-                french = f"{entry.fr} {of(whole.lexicon.fr, 'organisation')}"
-                yield Span(span.start, whole.end, "organisation", "pattern", french=french)
-                break
+MISSION_HEADS = keyed(("سفارة", "ambassade"), ("قنصلية", "consulat"), ("حكومة", "gouvernement"))

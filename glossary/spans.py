@@ -7,12 +7,12 @@ import re
 from collections.abc import Iterator, Sequence
 
 from glossary.compose import compose_french
+from glossary.composed import composed_spans
 from glossary.equivalents import QUALIFIERS
 from glossary.french import of
 from glossary.lexicon import Lexicon
 from glossary.recognize import (
     Span,
-    composed_spans,
     event_spans,
     is_year,
     lexicon_spans,
