@@ -36,12 +36,16 @@ def fingerprint(*parts: str | bytes) -> str:
 
 
 def cached_rows(
-    name: str, key: str, compute: Callable[[], Iterable[tuple[str, ...]]]
+    name: str,
+    key: str,
+    compute: Callable[[], Iterable[tuple[str, ...]]],
+    valid: Callable[[tuple[str, ...]], bool] = lambda row: True,
 ) -> list[tuple[str, ...]]:
     """Tab-separated rows `compute()` makes, kept in the cache as `name`-`key`.tsv.
 
     Fields must not hold tabs or newlines. The file is written whole or not at all
-    (a temporary file renamed), so a build interrupted halfway leaves no torn cache.
+    (a temporary file renamed), so a build interrupted halfway leaves no torn cache; a
+    file with a row that is not `valid` (edited by hand, say) is made again.
     """
     path = cache_directory() / f"{name}-{key}.tsv"
     try:
@@ -49,7 +53,9 @@ def cached_rows(
     except (OSError, UnicodeDecodeError):
         pass
     else:
-        return [tuple(line.split("\t")) for line in text.splitlines()]
+        rows = [tuple(line.split("\t")) for line in text.splitlines()]
+        if rows and all(valid(row) for row in rows):
+            return rows
     rows = [tuple(row) for row in compute()]
     try:
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -246,7 +246,9 @@ def _general_ranks() -> dict[str, int]:
     key = fingerprint(
         metadata.version("wordfreq"), str(_RANKED_WORDS), Path(arabic.__file__).read_bytes()
     )
-    rows = cached_rows("arabic-ranks", key, _ranked_keys)
+    rows = cached_rows(
+        "arabic-ranks", key, _ranked_keys, lambda row: len(row) == 2 and row[1].isdigit()
+    )
     return {word: int(rank) for word, rank in rows}
 
 

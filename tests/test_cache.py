@@ -64,3 +64,16 @@ def test_cached_word_ranks_equal_wordfreqs(cache_home: Path) -> None:
     assert expected["في"] < 10  # one of the commonest words
     (cached,) = os.listdir(cache_home)
     assert cached.startswith("arabic-ranks-")
+
+
+def test_a_damaged_cache_file_is_made_again(cache_home: Path) -> None:
+    units._general_ranks.cache_clear()
+    try:
+        first = units._general_ranks()
+        (cached,) = cache_home.iterdir()
+        cached.write_text("في\nnot a rank row\n", encoding="utf-8")  # edited by hand
+        units._general_ranks.cache_clear()
+        assert units._general_ranks() == first
+        assert "not a rank row" not in cached.read_text(encoding="utf-8")
+    finally:
+        units._general_ranks.cache_clear()
