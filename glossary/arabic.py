@@ -86,20 +86,26 @@ class Token:
 
 def tokenize(text: str, offset: int = 0) -> list[Token]:
     """Split `text` into word tokens with character offsets (shifted by `offset`)."""
-    tokens = []
-    for m in WORD.finditer(text):
-        word = m.group()
-        key = _TOKEN_KEYS.get(word)
-        if key is None:
-            if len(_TOKEN_KEYS) > 100_000:
-                _TOKEN_KEYS.clear()
-            key = _TOKEN_KEYS[word] = search_key(word)
-        tokens.append(Token(word, key, m.start() + offset, m.end() + offset))
-    return tokens
+    return [
+        Token(m.group(), token_key(m.group()), m.start() + offset, m.end() + offset)
+        for m in WORD.finditer(text)
+    ]
 
 
-# Keys of the words tokenize has seen: a text repeats its words, a session its texts.
+def token_key(token: str) -> str:
+    """search_key of one word token, remembered: a corpus repeats its words, and a TUI
+    session the texts it finds terms in."""
+    key = _TOKEN_KEYS.get(token)
+    if key is None:
+        if len(_TOKEN_KEYS) >= _TOKEN_KEYS_MAX:
+            _TOKEN_KEYS.clear()
+        key = _TOKEN_KEYS[token] = search_key(token)
+    return key
+
+
+# Bounded, so a long-lived process (the TUI) never grows it without end.
 _TOKEN_KEYS: dict[str, str] = {}
+_TOKEN_KEYS_MAX = 1_000_000
 
 
 # --- Function words -------------------------------------------------------------------

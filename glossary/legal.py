@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from glossary.arabic import group_key, search_key
 from glossary.compose import compose_object
 from glossary.french import of
-from glossary.lexicon import Lexicon, load_lexicon
+from glossary.lexicon import Lexicon
 from glossary.mined import MinedEntry, Phrase
 
 # (Arabic type, French type, gender of the French). Longest first: the regex tries them in order.
@@ -145,13 +145,16 @@ def _canonical(kind: str) -> str:
 
 
 def add_legal_references(
-    phrases: Sequence[Phrase], entries: dict[str, MinedEntry], texts: dict[str, str]
+    phrases: Sequence[Phrase],
+    entries: dict[str, MinedEntry],
+    texts: dict[str, str],
+    lexicon: Lexicon,
 ) -> None:
     """Record each reference of the phrases' sentences as a glossary entry (kind term,
     French composed), found in the sentence text: a number's dots (03.03) split it
-    across phrases. `texts` shares one string per written form between entries."""
+    across phrases, and each article of a code `lexicon` knows (المادة 66 من قانون
+    المسطرة الجنائية). `texts` shares one string per written form between entries."""
     seen: set[int] = set()
-    lexicon = load_lexicon()
     for phrase in phrases:
         sentence = phrase.sentence
         if sentence.index in seen:
@@ -159,7 +162,7 @@ def add_legal_references(
         seen.add(sentence.index)
         text = sentence.text
         references = legal_references(text) if "رقم" in text else []
-        if "من" in text and ("ماده" in text or "مادة" in text or "فصل" in text):
+        if "من" in text and ("مادة" in text or "فصل" in text):
             references += article_references(text, lexicon)
         for ref in references:
             key = group_key(search_key(ref.ar))

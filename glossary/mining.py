@@ -206,7 +206,7 @@ class Miner:
 
     def mine(self) -> list[MinedEntry]:
         covered = self._recognise()
-        add_legal_references(self.phrases, self.entries, self._texts)
+        add_legal_references(self.phrases, self.entries, self._texts, self.lexicon)
         self._link_surnames(covered)
         self._domain_phrases()
         evidence = list(self._evidence_sites())

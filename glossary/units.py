@@ -30,6 +30,7 @@ from glossary.arabic import (
     search_key,
     strip_article,
     strip_proclitics,
+    token_key,
 )
 from glossary.cache import cached_rows, fingerprint
 from glossary.compose import knows_word
@@ -73,20 +74,6 @@ class PhraseUnits:
 
 _GAP_OK = re.compile(r"^[ \t\u00a0\u200c-\u200f]*$")
 _MARKS = re.compile("[\u064b-\u065f\u0670\u0640]")
-# Search keys of word tokens: a corpus writes few distinct tokens very often. Bounded, so a
-# long-lived process (the TUI) never grows it without end.
-_TOKEN_KEYS: dict[str, str] = {}
-_TOKEN_KEYS_MAX = 1_000_000
-
-
-def token_key(token: str) -> str:
-    """search_key of one word token, remembered."""
-    key = _TOKEN_KEYS.get(token)
-    if key is None:
-        if len(_TOKEN_KEYS) >= _TOKEN_KEYS_MAX:
-            _TOKEN_KEYS.clear()
-        key = _TOKEN_KEYS[token] = search_key(token)
-    return key
 
 
 def corpus_keys(texts: Iterable[str]) -> set[str]:
