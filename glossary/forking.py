@@ -18,6 +18,8 @@ from typing import Generic, TypeVar
 
 R = TypeVar("R")
 T = TypeVar("T")
+Q = TypeVar("Q")
+S = TypeVar("S")
 
 # Below this many characters (about 50,000 words) work is done in one process: forking
 # and pickling the halves' results would cost more than the second core saves.
@@ -81,6 +83,45 @@ class Forked(Generic[R]):
             self._process.terminate()
         self._process.join()
         self._receive.close()
+
+
+class Prepared(Generic[S, Q, R]):
+    """Work that can start before all its input is known: `prepare()` runs at once in
+    a forked copy of this process (beside whatever this one does next), which then
+    waits for one question; `ask(question)` returns `answer(prepared, question)`.
+
+    With `fork` False everything runs here, in `ask`. Used as a context manager like
+    Forked (leaving it unasked ends the process)."""
+
+    def __init__(
+        self, prepare: Callable[[], S], answer: Callable[[S, Q], R], *, fork: bool
+    ) -> None:
+        self._prepare, self._answer = prepare, answer
+        self._forked: Forked[R] | None = None
+        self._ask: Connection | None = None
+        if fork:
+            context = multiprocessing.get_context("fork")
+            questions, self._ask = context.Pipe(duplex=False)
+            self._forked = Forked(lambda: answer(prepare(), questions.recv()))
+            questions.close()  # the child's end; it holds its own copy
+
+    def ask(self, question: Q) -> R:
+        if self._forked is None:
+            return self._answer(self._prepare(), question)
+        assert self._ask is not None
+        self._ask.send(question)
+        self._ask.close()
+        self._ask = None
+        return self._forked.result()
+
+    def __enter__(self) -> Prepared[S, Q, R]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._forked is not None:
+            self._forked.__exit__(*exc)
+        if self._ask is not None:
+            self._ask.close()
 
 
 def _run_forked(work: Callable[[], object], send: Connection) -> None:

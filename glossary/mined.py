@@ -8,7 +8,6 @@ from __future__ import annotations
 from array import array
 from collections import Counter
 from dataclasses import dataclass, field
-from typing import NamedTuple
 
 from glossary.arabic import search_key
 from glossary.compose import is_plural
@@ -90,18 +89,12 @@ class Phrase:
     ends: array[int]
 
 
-class Mention(NamedTuple):
-    """A recognised span of a phrase, read to the end (what _recognise records)."""
-
-    start: int
-    end: int
-    kind: str
-    source: str
-    lexicon: int  # index in Lexicon.entries, -1 for none (an index crosses processes)
-    french: str
-    key: str
-    standalone: bool  # not inside another mention of the phrase
-    occurrence: Occurrence
+# A recognised span of a phrase, read to the end (what Miner._recognise records):
+# start, end, kind, source, lexicon index (-1 for none: an index crosses processes),
+# composed French, entry key, standalone (not inside another mention of the phrase),
+# occurrence. A plain tuple, not a NamedTuple: a forked half sends 100,000 of them at a
+# million words, and a plain tuple pickles in half the time.
+Mention = tuple[int, int, str, str, int, str, str, bool, Occurrence]
 
 
 def span_text(

@@ -8,12 +8,12 @@ in different spellings are grouped into one entry.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from typing import TypeVar
+from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
+from typing import Any, TypeVar
 
 from glossary.arabic import group_key, is_function_word, search_key, strip_article
 from glossary.compose import Composition, compose_french
-from glossary.forking import Forked, may_fork
+from glossary.forking import Forked, Prepared, may_fork
 from glossary.legal import add_legal_references
 from glossary.lexicon import Lexicon, LexiconEntry, load_lexicon
 from glossary.mined import (
@@ -25,7 +25,15 @@ from glossary.mined import (
     entry_equivalents,
     span_text,
 )
-from glossary.ranking import candidate_mentions, rank_candidates, settle
+from glossary.ranking import (
+    Counted,
+    Scores,
+    candidate_mentions,
+    count_ranked,
+    give_scores,
+    select_candidates,
+    settle,
+)
 from glossary.recognize import Span
 from glossary.shapes import (
     adjective_ends,
@@ -47,7 +55,9 @@ from glossary.units import (
     Word,
     corpus_keys,
     general_rank,
+    pack_phrases,
     read_phrases,
+    unpack_phrases,
 )
 
 # Progress is told every this many sentences or phrases (a 50 MB file has ~300,000).
@@ -55,6 +65,11 @@ PROGRESS_STEP = 2000
 T = TypeVar("T")
 R = TypeVar("R")
 Progress = Callable[[str, int, int], None]  # stage, done, total
+Transfer = tuple[Callable[[R], T], Callable[[T], R]]  # pack, unpack
+# The corpus's n-grams counted, asked for the best candidates given the entries' keys.
+Counting = Prepared[
+    Counted, Collection[str], tuple[dict[tuple[str, ...], MinedEntry], dict[str, Scores]]
+]
 
 
 def _group_key(units: Sequence[Word]) -> str:
@@ -140,7 +155,10 @@ class Miner:
         self.phrases = [
             Phrase(sentences[index], run.words, run.starts, run.ends)
             for half in self._halves(
-                "words", len(sentences), lambda lo, hi: self._read(sentences, segment, lo, hi)
+                "words",
+                len(sentences),
+                lambda lo, hi: self._read(sentences, segment, lo, hi),
+                (pack_phrases, unpack_phrases),
             )
             for index, run in half
         ]
@@ -186,16 +204,24 @@ class Miner:
         for index in _indices(self._notify, stage, lo, hi, len(self.phrases)):
             yield index, self.phrases[index]
 
-    def _halves(self, stage: str, total: int, compute: Callable[[int, int], R]) -> list[R]:
+    def _halves(
+        self,
+        stage: str,
+        total: int,
+        compute: Callable[[int, int], R],
+        transfer: Transfer[R, Any] | None = None,
+    ) -> list[R]:
         """compute(lo, hi) over items [0, total) (phrases, or sentences): in two parts,
         the second (45%) in a forked copy of this process when the corpus is large
-        enough, else in one go. In item order."""
+        enough, else in one go. In item order. `transfer` packs the forked part's
+        result into something quicker to pickle, and unpacks it here."""
         if not self._parallel or total < 2:
             results = [compute(0, total)]
         else:
             middle = total * _PARENT_SHARE // 100
-            with Forked(lambda: self._quietly(compute, middle, total)) as second:
-                results = [compute(0, middle), second.result()]
+            pack, unpack = transfer or (_same, _same)
+            with Forked(lambda: pack(self._quietly(compute, middle, total))) as second:
+                results = [compute(0, middle), unpack(second.result())]
         self._notify(stage, total, total)
         return results
 
@@ -205,12 +231,19 @@ class Miner:
         return compute(lo, hi)
 
     def mine(self) -> list[MinedEntry]:
-        covered = self._recognise()
-        add_legal_references(self.phrases, self.entries, self._texts, self.lexicon)
-        self._link_surnames(covered)
-        self._domain_phrases()
-        evidence = list(self._evidence_sites())
-        self._rank_statistical({key for _p, _s, key, _m in evidence})
+        # Counting every n-gram needs only the phrases: on a large corpus it runs in a
+        # forked process beside recognition, and is told the entries' keys at the end.
+        with Prepared(
+            lambda: count_ranked(self.phrases, self.lexicon),
+            select_candidates,
+            fork=self._parallel,
+        ) as counting:
+            covered = self._recognise()
+            add_legal_references(self.phrases, self.entries, self._texts, self.lexicon)
+            self._link_surnames(covered)
+            self._domain_phrases()
+            evidence = list(self._evidence_sites())
+            self._rank_statistical({key for _p, _s, key, _m in evidence}, counting)
         self._corpus_evidence(evidence)
         document_of = self._document_of
         for entry in self.entries.values():
@@ -235,21 +268,21 @@ class Miner:
         for found in self._halves("names", len(self.phrases), self._mentions):
             for p_index, mentions in found:
                 spans = self.spans.setdefault(p_index, [])
-                for m in mentions:
-                    spans.append((m.start, m.end, m.kind))
-                    entry = self.entries.get(m.key)
+                for start, end, kind, source, index, french, key, alone, occurrence in mentions:
+                    spans.append((start, end, kind))
+                    entry = self.entries.get(key)
                     if entry is None:
-                        lexicon = entries[m.lexicon] if m.lexicon >= 0 else None
-                        entry = self.entries[m.key] = MinedEntry(m.key, m.kind, lexicon=lexicon)
-                    entry.sources.add(m.source)
+                        lexicon = entries[index] if index >= 0 else None
+                        entry = self.entries[key] = MinedEntry(key, kind, lexicon=lexicon)
+                    entry.sources.add(source)
                     entry.is_glossary = True
-                    if m.french:
-                        entry.composed[m.french] += 1
-                    entry.record(m.occurrence)
-                    if m.standalone:
-                        standalone.add(m.key)
-                    if m.kind == "person":
-                        covered.update((p_index, u) for u in range(m.start, m.end))
+                    if french:
+                        entry.composed[french] += 1
+                    entry.record(occurrence)
+                    if alone:
+                        standalone.add(key)
+                    if kind == "person":
+                        covered.update((p_index, u) for u in range(start, end))
         for key, entry in self.entries.items():
             # A one-word term seen only inside longer names (الاستئناف in محكمة الاستئناف)
             # is not an entry of its own; it stays a ranked candidate.
@@ -278,7 +311,7 @@ class Miner:
                 lexicon = -1 if span.lexicon is None else self._lexicon_index[id(span.lexicon)]
                 occurrence = self._occurrence(phrase, span.start, span.end, span.conjunction)
                 mentions.append(
-                    Mention(
+                    (
                         span.start,
                         span.end,
                         span.kind,
@@ -459,12 +492,13 @@ class Miner:
             entry.evidence[name] += 1
 
     # --- statistics ----------------------------------------------------------------
-    def _rank_statistical(self, evidence_keys: set[str]) -> None:
+    def _rank_statistical(self, evidence_keys: set[str], counting: Counting) -> None:
         """Rank what recurs (see glossary.ranking); the candidates join the entries.
 
         Only candidates that may become entries (by score, or named by corpus evidence)
         get all their occurrences; the others are counted."""
-        selected = rank_candidates(self.phrases, self.entries, self.lexicon)
+        selected, scores = counting.ask(frozenset(self.entries))
+        give_scores(self.entries, scores)
         if not selected:
             return
         candidates = list(selected)
@@ -494,6 +528,10 @@ class Miner:
 # fork and for pickling its results, and at a million words the parent waited 0.4 s for
 # it in each of the two longest stages with an even split (0.1–0.25 s at 55%).
 _PARENT_SHARE = 55
+
+
+def _same(value: R) -> R:
+    return value
 
 
 def _indices(notify: Progress, stage: str, lo: int, hi: int, total: int) -> Iterator[int]:

@@ -10,7 +10,7 @@ the miner's other stages (see glossary.mining).
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Collection, Iterable
 from dataclasses import dataclass, field
 
 from glossary.arabic import FUNCTION_WORDS
@@ -23,7 +23,14 @@ from glossary.shapes import (
     term_shaped,
     without_qualifiers,
 )
-from glossary.termhood import KeyTrie, c_values, count_candidates, is_candidate, specificity
+from glossary.termhood import (
+    CandidateStats,
+    KeyTrie,
+    c_values,
+    count_candidates,
+    is_candidate,
+    specificity,
+)
 from glossary.units import Word
 
 # Statistical candidates become glossary entries above this score (C-value × specificity).
@@ -34,36 +41,69 @@ MAX_CANDIDATES = 2000
 Spans = dict[int, list[tuple[int, int, str]]]  # phrase index → recognised spans
 
 
-def rank_candidates(
-    phrases: Iterable[Phrase], entries: dict[str, MinedEntry], lexicon: Lexicon
-) -> dict[tuple[str, ...], MinedEntry]:
-    """The best-ranked candidates that are neither entries nor lexicon terms, new
-    entries without occurrences yet; entries already mined get their scores."""
+Scores = tuple[float, float, float]  # C-value, specificity, their product
+
+
+@dataclass(slots=True)
+class Counted:
+    """What counting the corpus says of its n-grams, before the entries are known."""
+
+    stats: dict[tuple[str, ...], CandidateStats]
+    scores: dict[tuple[str, ...], Scores]
+    ranked: list[tuple[float, tuple[str, ...]]]  # rankable ones, best first
+
+
+def count_ranked(phrases: Iterable[Phrase], lexicon: Lexicon) -> Counted:
+    """Count and score every n-gram of the phrases; rank those that may be candidates
+    (two words or more, seen twice, scoring above 0, no lexicon term)."""
     stats = count_candidates((p.sentence.document, p.units) for p in phrases)
     cvalues = c_values(stats)
-    ranked: list[tuple[float, tuple[str, ...], float, float]] = []
+    scores: dict[tuple[str, ...], Scores] = {}
+    ranked: list[tuple[float, tuple[str, ...]]] = []
     for words, entry_stats in stats.items():
-        key = " ".join(words)
         spec = specificity(words, FUNCTION_WORDS)
         score = cvalues[words] * spec
-        mined = entries.get(key)
-        if mined is not None:
-            mined.termhood, mined.specificity, mined.score = cvalues[words], spec, score
-            continue
+        scores[words] = (cvalues[words], spec, score)
         if any(lexicon.by_units.get(w) for w in (words, without_qualifiers(words))):
             continue  # a lexicon term: recognised wherever it occurs, scored there
         if len(words) >= 2 and entry_stats.frequency >= 2 and score > 0:
-            ranked.append((score, words, cvalues[words], spec))
+            ranked.append((score, words))
     ranked.sort(key=lambda r: (-r[0], r[1]))
+    return Counted(stats, scores, ranked)
+
+
+def select_candidates(
+    counted: Counted, entry_keys: Collection[str]
+) -> tuple[dict[tuple[str, ...], MinedEntry], dict[str, Scores]]:
+    """The best-ranked candidates that are no entry yet, as new entries without
+    occurrences; and the scores of the entries the corpus counted, by key."""
     selected: dict[tuple[str, ...], MinedEntry] = {}
-    for score, words, cvalue, spec in ranked[:MAX_CANDIDATES]:
+    for _score, words in counted.ranked:
+        if len(selected) == MAX_CANDIDATES:
+            break
+        key = " ".join(words)
+        if key in entry_keys:
+            continue
+        cvalue, spec, score = counted.scores[words]
         entry = MinedEntry(
-            " ".join(words), kind_by_shape(words), termhood=cvalue, specificity=spec, score=score
+            key, kind_by_shape(words), termhood=cvalue, specificity=spec, score=score
         )
         entry.sources.add("statistics")
-        entry.is_glossary = score >= GLOSSARY_THRESHOLD and term_shaped(words, stats)
+        entry.is_glossary = score >= GLOSSARY_THRESHOLD and term_shaped(words, counted.stats)
         selected[words] = entry
-    return selected
+    scores = {
+        key: found
+        for key in entry_keys
+        if (found := counted.scores.get(tuple(key.split(" ")))) is not None
+    }
+    return selected, scores
+
+
+def give_scores(entries: dict[str, MinedEntry], scores: dict[str, Scores]) -> None:
+    """Record the corpus's scores (select_candidates') on the entries already mined."""
+    for key, (cvalue, spec, score) in scores.items():
+        entry = entries[key]
+        entry.termhood, entry.specificity, entry.score = cvalue, spec, score
 
 
 @dataclass(slots=True)

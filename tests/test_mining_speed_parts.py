@@ -2,17 +2,27 @@
 
 from __future__ import annotations
 
+import pickle
+
 import pytest
 
 from glossary import forking
 from glossary.arabic import search_key
-from glossary.forking import Forked
+from glossary.forking import Forked, Prepared
 from glossary.mined import SentenceText
 from glossary.mining import Miner
 from glossary.shapes import term_head, term_phrase, term_tail
 from glossary.termhood import KeyTrie, candidate_key, count_candidates, is_candidate
 from glossary.text import line_keys, repeated_keys, repeated_lines, split_sentences
-from glossary.units import CliticSegmenter, corpus_keys, make_units, phrases, read_phrases
+from glossary.units import (
+    CliticSegmenter,
+    corpus_keys,
+    make_units,
+    pack_phrases,
+    phrases,
+    read_phrases,
+    unpack_phrases,
+)
 
 from .conftest import SEEDS
 
@@ -117,7 +127,43 @@ def test_mining_in_two_processes_gives_what_one_gives(monkeypatch: pytest.Monkey
     alone = _mined(corpus)
     starts = _forks_counted(monkeypatch)
     assert _mined(corpus) == alone
-    assert len(starts) == 5  # vocabulary, words, names, phrases, statistics
+    # vocabulary, words, counting (beside names and phrases), names, phrases, statistics
+    assert len(starts) == 6
+
+
+def test_phrases_packed_for_the_parent_are_the_phrases_read() -> None:
+    segment = _segmenter()
+    read = [
+        (n, run) for n, text in enumerate(TEXTS) for run in read_phrases(text, 100 * n, segment)
+    ]
+    packed = pickle.loads(pickle.dumps(pack_phrases(read)))
+    back = unpack_phrases(packed)
+    assert [n for n, _run in back] == [n for n, _run in read]
+    for (_n, got), (_m, want) in zip(back, read, strict=True):
+        assert [w.surface for w in got.words] == [w.surface for w in want.words]
+        assert list(got.starts) == list(want.starts) and list(got.ends) == list(want.ends)
+    # Each distinct word crosses once, and its copies stay one object per form.
+    assert len(packed.words) == len({id(w) for _n, run in read for w in run.words})
+    seen: dict[str, int] = {}
+    for _n, run in back:
+        for word in run.words:
+            assert seen.setdefault(word.surface, id(word)) == id(word)
+
+
+def _double(prepared: int, question: int) -> int:
+    return prepared * question
+
+
+@pytest.mark.parametrize("fork", [True, False])
+def test_prepared_work_answers_the_question_asked_later(fork: bool) -> None:
+    with Prepared(lambda: 21, _double, fork=fork) as work:
+        assert work.ask(2) == 42
+
+
+def test_prepared_work_left_unasked_ends_its_process() -> None:
+    with Prepared(lambda: 21, _double, fork=True) as work:
+        forked = work._forked
+    assert forked is not None and not forked._process.is_alive()
 
 
 def test_a_failure_in_the_forked_half_is_raised() -> None:
