@@ -643,7 +643,9 @@ def mining_section(results: Results) -> str:
         "transaction. *In-process*: `glossary.build.build` timed inside a fresh worker "
         "process (imports excluded); *process*: the `glossary build` command's wall time, "
         f"start-up included (one run at {max(plan.words):,} words). Peak memory: the `glossary build` "
-        "process's peak resident set (`ru_maxrss`). YAKE: "
+        "process's peak resident set (`ru_maxrss`); the processes a large build forks (halves "
+        "of its stages, and the n-gram counting) are shown apart, as the largest of them. "
+        "CPU time counts them all. YAKE: "
         '`yake.KeywordExtractor(lan="ar", n=3, top=20)` (defaults otherwise, its '
         "Arabic stopwords) on each document of the same corpus, reading included. "
         f"Runs: {plan.runs} ({plan.big_runs} at {max(plan.words):,} words).\n"
@@ -696,6 +698,7 @@ def mining_section(results: Results) -> str:
                 spread([r["seconds"] / n * 1e6 for r in lib]).fmt(1),
                 spread([r["cpu"] / n * 1e6 for r in lib]).fmt(1),
                 spread([mib(r["rss_peak"]) for r in lib]).fmt(0),
+                spread([mib(r.get("rss_child_peak", 0)) for r in lib]).fmt(0),
                 spread([mib(r["rss_peak"] - r["rss_before"]) for r in lib]).fmt(0),
                 spread([(r["rss_peak"] - r["rss_before"]) / n for r in lib]).fmt(0),
                 f"{lib[0]['entries']:,} + {lib[0]['candidates']:,}",
@@ -706,8 +709,9 @@ def mining_section(results: Results) -> str:
             [
                 "words",
                 "µs per word",
-                "CPU µs per word",
+                "CPU µs per word (all processes)",
                 "peak MiB",
+                "largest forked process peak MiB",
                 "MiB above start of build",
                 "bytes per word",
                 "entries + candidates",
