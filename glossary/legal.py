@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from glossary.arabic import group_key, search_key
 from glossary.compose import compose_object
+from glossary.dates import french_date
 from glossary.french import of
 from glossary.lexicon import Lexicon
 from glossary.mined import MinedEntry, Phrase
@@ -45,15 +46,47 @@ def _type_pattern() -> str:
     return "(?:" + "|".join(options) + ")"
 
 
+_DIGIT = "[0-9٠-٩۰-۹]"
+# A text is cited by its number, by its date (الظهير الشريف المؤرخ في 21 ماي 1974), or both.
 _REFERENCE = re.compile(
     r"(?<![\w])(?:[وف])?(?:[بك])?(?P<article>ال|لل|ل)?"
-    rf"(?P<type>{_type_pattern()})\s+رقم\s+"
-    r"(?P<number>[0-9٠-٩۰-۹]+(?:\s?[.\-/]\s?[0-9٠-٩۰-۹]+)*)"
-    r"(?:\s+(?:ال)?(?:متعلق|متعلقة)\s+ب(?P<object>[^\s.,،؛:()«»\"]+(?:\s+[^\s.,،؛:()«»\"]+){0,6}))?"
+    rf"(?P<type>{_type_pattern()})"
+    rf"(?:\s+رقم\s+(?P<number>{_DIGIT}+(?:\s?[.\-/]\s?{_DIGIT}+)*))?"
+    r"(?:\s+(?:ال)?(?:صادر|صادرة|مؤرخ|مؤرخة)\s+(?:في|بتاريخ)\s+"
+    rf"(?P<day>{_DIGIT}{{1,2}})\s+(?P<month>[^\s\d.,،؛:()«»\"]+)\s+(?P<year>{_DIGIT}{{4}}))?"
+    r"(?:\s+(?:ال)?(?:متعلق|متعلقة)\s+ب(?P<object>[^\s.,،؛:()«»\"]+(?:\s+[^\s.,،؛:()«»\"]+){0,9}))?"
 )
 # A one-word title is too often another sense (الجماعات: communes, not groups).
 _MIN_CONFIDENCE = 0.55
-_CLAUSE_STARTS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين"})
+_CLAUSE_STARTS = frozenset({"الذي", "التي", "الذين", "اللذين", "اللتين", "لا", "لم", "لن", "قد"})
+# What starts a verb's complement after a title (ينص القانون … على): a title may end
+# there, and the longest one that composes is taken (الإدمان على المخدرات stays whole).
+_COMPLEMENT_STARTS = frozenset({"على", "إلى", "عن", "أمام", "لدى", "خلال", "منذ", "بعد", "قبل"})
+# Nouns that take such a preposition inside a title (الإدمان على المخدرات, الحصول على
+# المعلومات, اللجوء إلى القضاء, الإبلاغ عن الجرائم): the title goes on after them.
+_GOVERNING = frozenset(
+    [
+        "الإدمان",
+        "الحصول",
+        "القضاء",
+        "الحفاظ",
+        "التصديق",
+        "المصادقة",
+        "الاعتداء",
+        "التحريض",
+        "الولوج",
+        "اللجوء",
+        "الإبلاغ",
+        "التبليغ",
+        "الدفاع",
+        "التخلي",
+        "الإشراف",
+        "الرقابة",
+        "التوقيع",
+        "العثور",
+        "الإحالة",
+    ]
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,11 +102,20 @@ def legal_references(text: str) -> list[LegalReference]:
     """Every law, decree or dahir cited by number in `text`, with its French."""
     found = []
     for match in _REFERENCE.finditer(text):
+        date = None
+        if match.group("day"):
+            day, year = match.group("day").translate(_DIGITS), match.group("year")
+            date = french_date(day, match.group("month"), year.translate(_DIGITS))
+        if not match.group("number") and date is None:
+            continue  # the word القانون alone, or a date that is none
         kind = re.sub(r"\s+", " ", match.group("type"))
         fr_type, gender = _FRENCH.get(_canonical(kind), ("loi", "f"))
-        number = re.sub(r"\s*[.\-/]\s*", "-", match.group("number").translate(_DIGITS))
-        fr = f"{fr_type} n° {number}"
-        end = match.end("number")
+        fr = fr_type
+        if match.group("number"):
+            number = re.sub(r"\s*[.\-/]\s*", "-", match.group("number").translate(_DIGITS))
+            fr, end = f"{fr} n° {number}", match.end("number")
+        if date is not None:
+            fr, end = f"{fr} du {date}", match.end("year")
         confidence = 0.7
         obj = match.group("object")
         if obj:
@@ -131,8 +173,11 @@ def article_references(text: str, lexicon: Lexicon) -> list[LegalReference]:
 
 def _ends_title(words: list[str], size: int) -> bool:
     """Whether a title may end after `size` words: at the end of the clause, or before a
-    new one (و…, الذي…). Not before في or من: الحق في الإضراب is one title, not الحق."""
-    return size == len(words) or words[size].startswith("و") or words[size] in _CLAUSE_STARTS
+    new one (و…, الذي…, لا…) or a verb's complement (على المتهمين). Not before في or
+    من: الحق في الإضراب is one title, not الحق."""
+    if size == len(words) or words[size].startswith("و") or words[size] in _CLAUSE_STARTS:
+        return True
+    return words[size] in _COMPLEMENT_STARTS and words[size - 1] not in _GOVERNING
 
 
 def _canonical(kind: str) -> str:
@@ -161,7 +206,8 @@ def add_legal_references(
             continue
         seen.add(sentence.index)
         text = sentence.text
-        references = legal_references(text) if "رقم" in text else []
+        cited = "رقم" in text or "مؤرخ" in text or "صادر" in text
+        references = legal_references(text) if cited else []
         if "من" in text and ("مادة" in text or "فصل" in text):
             references += article_references(text, lexicon)
         for ref in references:

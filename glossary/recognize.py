@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from glossary.arabic import search_key, strip_article
 from glossary.compose import is_noun
+from glossary.dates import french_date
 from glossary.lexicon import Lexicon, LexiconEntry
 from glossary.names import given_name
 from glossary.units import Word, general_rank
@@ -67,10 +68,30 @@ EVENT_HEADS = word_keys(
 )
 # A word rarer than this rank in general Arabic can be a proper name.
 _NAME_RANK = 8000
+# Right after a given name, a definite nisba (العلمي, المغربي) is a family name unless it
+# is among the commonest adjectives of news (الوطني, الدولي, الأمني).
+_NISBA_RANK = 1000
 
 
 def _is_rare(unit: Word, rank: int = _NAME_RANK) -> bool:
     return unit.common_rank > rank and not unit.is_function
+
+
+def _nisba(unit: Word) -> bool:
+    """A definite adjective of relation (العلمي, الفاسي): what many family names are."""
+    return unit.definite and unit.inner.endswith("ي") and len(unit.inner) >= 4
+
+
+def _day(phrase: Sequence[Word], i: int) -> bool:
+    """A day of the month before its month's name (تفجيرات 11 مارس 2004)."""
+    unit = phrase[i]
+    return (
+        unit.is_number
+        and unit.key.isdigit()
+        and 1 <= int(unit.key) <= 31
+        and i + 1 < len(phrase)
+        and not phrase[i + 1].is_function
+    )
 
 
 def is_year(unit: Word) -> bool:
@@ -275,6 +296,8 @@ def person_spans(phrase: Sequence[Word]) -> Iterator[Span]:
                 break  # نادية الزياني | تمتيع: a nisba surname ends the name
             # A second surname word must be unknown to general Arabic (مباحثات is not a name).
             rank = _NAME_RANK if end == start + 1 else 29000
+            if end == start + 1 and _given(unit) and _nisba(nxt):
+                rank = _NISBA_RANK  # محمد العلمي: a surname, though العلمي is common Arabic
             if nxt.inner in ORDINALS or (_is_rare(nxt, rank) and nxt.inner not in _TITLE_TAIL):
                 end += 1
             else:
@@ -290,7 +313,7 @@ def event_spans(phrase: Sequence[Word]) -> Iterator[Span]:
             continue
         for end in range(i + 2, min(len(phrase), i + 5) + 1):
             last = phrase[end - 1]
-            if last.is_function and not is_year(last):
+            if last.is_function and not is_year(last) and not _day(phrase, end - 1):
                 break
             if is_year(last) or (end == i + 2 and _is_rare(last) and not last.definite):
                 # A name may take more words (أحداث مقهى أركانة), rare ones like it.
@@ -304,8 +327,37 @@ def event_spans(phrase: Sequence[Word]) -> Iterator[Span]:
                     and phrase[end].surface == phrase[end].bare_surface
                 ):
                     end += 1
-                yield Span(i, end, "event", "pattern")
+                yield Span(i, end, "event", "pattern", french=_dated(phrase, i, end))
                 break
+
+
+# The French of an event head dated to the day: attentats du 16 mai 2003.
+_DATED_HEADS = keyed(
+    ("هجمات", "attentats"),
+    ("هجوم", "attentat"),
+    ("اعتداءات", "attentats"),
+    ("اعتداء", "attentat"),
+    ("تفجيرات", "attentats"),
+    ("تفجير", "attentat"),
+    ("أحداث", "événements"),
+    ("قمة", "sommet"),
+    ("مؤتمر", "conférence"),
+    ("انتخابات", "élections"),
+    ("زلزال", "séisme"),
+)
+
+
+def _dated(phrase: Sequence[Word], start: int, end: int) -> str:
+    """French of an event written as its head and a date (تفجيرات 11 مارس 2004 →
+    attentats du 11 mars 2004), or "" when it is not written so."""
+    head = _DATED_HEADS.get(phrase[start].first)
+    if head is None or end - start not in (3, 4):
+        return ""
+    year = phrase[start + 3].key if end - start == 4 and is_year(phrase[start + 3]) else ""
+    if end - start == 4 and not year:
+        return ""
+    date = french_date(phrase[start + 1].key, phrase[start + 2].key, year)
+    return f"{head} du {date}" if date else ""
 
 
 # Words that announce a place name after them; the mapped ones stay part of the name

@@ -9,7 +9,7 @@ from collections.abc import Iterator, Sequence
 from glossary.compose import compose_french
 from glossary.composed import composed_spans
 from glossary.equivalents import QUALIFIERS
-from glossary.french import of
+from glossary.french import at, fold, of
 from glossary.lexicon import Lexicon
 from glossary.recognize import (
     Span,
@@ -49,6 +49,7 @@ def phrase_spans(units: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:
         lexical.append(Span(span.start, end, span.kind, span.source, span.lexicon))
     yield from lexical
     yield from edition_spans(units, lexical)
+    yield from event_places(units, lexical)
     yield from service_spans(units, lexicon)
     yield from composed_spans(units, lexical)
     institutions = list(organisation_spans(units))
@@ -80,6 +81,8 @@ def phrase_spans(units: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:
             yield Span(span.start, span.end, base.kind, "lexicon", base.lexicon)
         else:
             yield span
+            if span.kind == "event":
+                yield from event_places(units, [span], lexical)
 
 
 # Adjectives of a service's territory (المديرية الجهوية, المصلحة الولائية): its city
@@ -104,6 +107,41 @@ def local_spans(
         composed = compose_french(" ".join(u.surface for u in units[span.start : span.end]))
         french = f"{composed.fr} {of(place.lexicon.fr, 'place')}" if composed else ""
         yield Span(span.start, place.end, "organisation", "pattern", french=french)
+
+
+# Events that happen somewhere take "à" (attentats du 16 mai 2003 à Casablanca); the
+# others are named after their city with "de" (Jeux olympiques de Paris).
+_HAPPENED_AT = ("attentat", "attaque", "seisme", "explosion", "evenements", "agression")
+
+
+def event_places(
+    units: Sequence[Word], events: list[Span], lexical: list[Span] | None = None
+) -> Iterator[Span]:
+    """An event and the city it happened in (هجمات 13 نونبر 2015 بباريس → attentats du
+    13 novembre 2015 à Paris): how news names it, and a name of its own. The French of
+    known or dated event gets the place unless it already says it; another event found
+    by its shape gets its French composed later, like the event itself."""
+    known = events if lexical is None else lexical
+    places = {
+        s.start: s for s in known if s.kind == "place" and s.lexicon is not None and s.lexicon.fr
+    }
+    for span in events:
+        place = places.get(span.end)
+        if span.kind != "event" or place is None or not units[span.end].key.startswith("ب"):
+            continue
+        if any(o.start <= span.start and place.end <= o.end for o in known):
+            continue  # the lexicon names this edition (الألعاب الأولمبية بباريس)
+        name = span.lexicon.fr if span.lexicon is not None else span.french
+        french = ""
+        if name:
+            where = place.lexicon.fr  # type: ignore[union-attr]
+            if fold(where) in fold(name):
+                french = name
+            elif fold(name).startswith(_HAPPENED_AT):  # attentats … à Paris
+                french = f"{name} {at(where)}"
+            else:  # Jeux olympiques de Paris, sommet de Rabat
+                french = f"{name} {of(where, 'place')}"
+        yield Span(span.start, place.end, "event", "pattern", french=french)
 
 
 def edition_spans(units: Sequence[Word], lexical: list[Span]) -> Iterator[Span]:

@@ -82,3 +82,28 @@ def test_an_article_of_a_known_code_is_a_reference_too() -> None:
         "الفصل 218-1 من القانون الجنائي",
         "لمادة 66 من قانون المسطرة الجنائية",
     ]
+
+
+def test_a_text_cited_by_its_date_gets_the_french_date() -> None:
+    """Dahirs are cited by date as often as by number (الظهير الشريف المؤرخ في 21 ماي
+    1974); Maghreb and Middle East month names both read."""
+    [by_date] = legal_references("إن الظهير الشريف المؤرخ في 21 ماي 1974 لا يزال ساريا.")
+    assert (by_date.ar, by_date.fr) == (
+        "الظهير الشريف المؤرخ في 21 ماي 1974",
+        "dahir du 21 mai 1974",
+    )
+    [both] = legal_references("بموجب الظهير الشريف رقم 1.58.376 الصادر في 15 نوفمبر 1958")
+    assert both.fr == "dahir n° 1-58-376 du 15 novembre 1958"
+    assert legal_references("القانون الصادر في 15 الشهر الماضي") == []
+
+
+def test_a_title_ends_where_the_verb_s_complement_begins() -> None:
+    """ينص القانون … على: the title stops before على, unless a noun of the title takes
+    it (الإدمان على المخدرات), when no shorter title is made up."""
+    [law] = legal_references("وينص القانون رقم 103.13 المتعلق بمحاربة العنف ضد النساء على ذلك.")
+    assert law.ar == "القانون رقم 103.13 المتعلق بمحاربة العنف ضد النساء"
+    assert law.fr.startswith("loi n° 103-13 relative à la lutte contre la violence")
+    [dahir] = legal_references(
+        "الظهير المؤرخ في 21 ماي 1974 المتعلق بزجر الإدمان على المخدرات السامة"
+    )
+    assert dahir.ar == "الظهير المؤرخ في 21 ماي 1974"

@@ -350,3 +350,33 @@ def test_more_functions_over_an_institution_get_composed_french() -> None:
     entries = _mine("وقال ممثل النيابة العامة إن الملف جاهز، وحضر محافظ بنك المغرب.")
     assert entries["ممثل النيابة العامة"].equivalents[0].fr == "représentant du ministère public"
     assert entries["محافظ بنك المغرب"].equivalents[0].fr == "gouverneur de Bank Al-Maghrib"
+
+
+def test_an_event_with_its_city_and_date_is_named_as_news_names_it() -> None:
+    """هجمات 13 نونبر 2015 بباريس is the event's name in news: an entry, its French the
+    known event's and the city; a dated event the lexicon lacks is named by its date."""
+    entries = _mine(
+        "وذكر المسؤول بهجمات 13 نونبر 2015 بباريس وبتفجيرات 11 مارس 2004 بمدريد.",
+    )
+    paris = entries["هجمات 13 نونبر 2015 بباريس"]
+    assert paris.kind == "event"
+    assert paris.equivalents[0].fr == "attentats du 13 novembre 2015 à Paris"
+    madrid = entries["تفجيرات 11 مارس 2004 بمدريد"]
+    assert madrid.equivalents[0].fr == "attentats du 11 mars 2004 à Madrid"
+    assert entries["تفجيرات 11 مارس 2004"].equivalents[0].fr == "attentats du 11 mars 2004"
+
+
+def test_a_common_nisba_after_a_given_name_is_a_family_name() -> None:
+    """محمد العلمي is a person though العلمي is common Arabic ("scientific"); the
+    commonest adjectives of news (الوطني) never are, nor is البحث العلمي a name."""
+    entries = _mine("وقال محمد العلمي إن البحث العلمي مهم.", "وأشاد حسن الوطني بالتعاون.")
+    assert entries["محمد العلمي"].kind == "person"
+    assert "حسن الوطني" not in entries
+
+
+def test_a_provincial_police_service_in_its_city_keeps_the_service_s_french() -> None:
+    entries = _mine("وأفادت المصلحة الإقليمية للشرطة القضائية بسطات أنها أوقفت المشتبه فيه.")
+    service = entries["المصلحة الإقليمية للشرطة القضائية بسطات"]
+    assert service.kind == "organisation"
+    assert service.equivalents[0].fr == "service provincial de la police judiciaire de Settat"
+    assert entries["المصلحة الإقليمية للشرطة القضائية"].kind == "organisation"
