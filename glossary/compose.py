@@ -47,6 +47,7 @@ class Word:
     fr_f: str
     fr_pl: str
     fr_f_pl: str
+    domain: bool = False  # its source names a field of ours (Code pénal usage, (cyber))
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,13 +138,49 @@ def _lexicon() -> dict[str, tuple[Word, ...]]:
     rows: dict[str, list[Word]] = {}
     for line_no, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
         cells = [(row.get(c) or "").strip() for c in _COLUMNS]
-        word = Word(tuple(search_key(cells[0]).split(" ")), *cells)
+        ar, pos, gender, fr, fr_f, fr_pl, fr_f_pl = cells
+        domain = bool(_DOMAIN_SOURCE.search(row.get("source") or ""))
+        key = tuple(search_key(ar).split(" "))
+        word = Word(key, ar, pos, gender, fr, fr_f, fr_pl, fr_f_pl, domain)
         if not word.ar or word.pos not in ("noun", "adj", "prep") or not (word.fr or word.fr_pl):
             raise ValueError(f"words.csv:{line_no}: needs ar, a known pos and French")
         if word.pos == "noun" and word.gender not in ("m", "f"):
             raise ValueError(f"words.csv:{line_no}: a noun needs the gender of its French")
         rows.setdefault(word.key[0], []).append(word)
     return {k: tuple(sorted(v, key=lambda w: -len(w.key))) for k, v in rows.items()}
+
+
+# Sources that say a word belongs to the fields we mine (security, justice, migration,
+# cybercrime, drugs, customs, prisons, defence, diplomacy): a phrase holding one is a
+# domain phrase, like one holding a word of the curated terms.
+_DOMAIN_SOURCE = re.compile(
+    r"\((?:policing|security press|cyber|justice|migration vocabulary|drugs|defence|legal|"
+    r"customs|prison administration|diplomacy)\)|^(?:Code pénal|Code de procédure pénale|"
+    r"Glossaire de la migration|UNODC|Moroccan DGSN|Moroccan CPP|Moroccan legal|CNDP)"
+)
+
+
+@lru_cache(maxsize=1 << 16)
+def is_domain_word(key: str) -> bool:
+    """Whether the word lexicon lists this word key (article, feminine and plural
+    endings aside) as a word of our fields (see _DOMAIN_SOURCE)."""
+    return any(
+        word.domain and len(word.key) == 1 and _fits(word, tag)
+        for _clitic, _definite, base, tag in _analyses(key, inner=False)
+        for word in _lexicon().get(base, ())
+    )
+
+
+@cache
+def expression_openers() -> frozenset[str]:
+    """First words (article-less keys) of the word lexicon's multiword nouns (قنبلة
+    صوتية, عملية طعن): a phrase one of them covers whole is a set expression."""
+    return frozenset(
+        strip_article(w.key[0])
+        for rows in _lexicon().values()
+        for w in rows
+        if w.pos == "noun" and len(w.key) > 1
+    )
 
 
 def knows_word(key: str) -> bool:

@@ -12,7 +12,12 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from glossary.arabic import group_key, is_function_word, search_key, strip_article
-from glossary.compose import Composition, compose_french
+from glossary.compose import (
+    Composition,
+    compose_french,
+    expression_openers,
+    is_domain_word,
+)
 from glossary.forking import Forked, Prepared, may_fork
 from glossary.legal import add_legal_references
 from glossary.lexicon import Lexicon, LexiconEntry, load_lexicon
@@ -407,6 +412,7 @@ class Miner:
             terms: list[tuple[int, int, str, Occurrence]] = []
             tails = [shape[1] for shape in shapes]
             adjectives = adjective_ends(units)  # وضعية غير نظامية, شبكة عابرة للحدود
+            openers = expression_openers()
             for length in (4, 3, 2) if adjectives else (3, 2):
                 for i in range(len(units) - length + 1):
                     j = i + length
@@ -415,8 +421,9 @@ class Miner:
                         continue
                     if length == 4 and not any(e == j for e in adjectives.values()):
                         continue  # four words only to end with a multiword adjective
-                    if not any(shapes[k][2] for k in range(i, j)):
-                        continue
+                    domain = any(shapes[k][2] for k in range(i, j))
+                    if not domain and units[i].inner not in openers:
+                        continue  # no word of the domain, and no set expression
                     # The last two words of a three-word domain phrase are a term of
                     # their own (عمليات | الاحتيال الرقمي): nested terms are kept.
                     tail = length == 2 and (i - 1, j) in outer and is_head_noun(units[i].inner)
@@ -425,7 +432,7 @@ class Miner:
                     # The same holds at the end of a recognised term (فتح | تحقيق قضائي).
                     if any(
                         (entangled(i, j, s, e, "term") or (s, e) == (i, j))
-                        and not (tail and (s, e) == (i - 1, j))
+                        and not (tail and i - 1 <= s and e <= j)  # inside the outer one
                         and not (e == j and s < i and (s, e) in term_ends and _object(units, i))
                         for s, e, _k in spans
                     ):
@@ -436,6 +443,8 @@ class Miner:
                         continue
                     if "agreement fallback" in composed.pattern:
                         continue  # the adjective agrees with no head: it belongs further on
+                    if not domain and composed.pattern != "expression":
+                        continue  # قنبلة صوتية: a set phrase of the word lexicon, whole
                     used.update(range(i, j))
                     if length == 3:
                         outer.add((i, j))
@@ -449,7 +458,11 @@ class Miner:
         """(term_head, term_tail, word of the domain) of a word, remembered."""
         found = self._shapes.get(word)
         if found is None:
-            domain = word.inner in self.domain_words or word.first in self.domain_words
+            domain = (
+                word.inner in self.domain_words
+                or word.first in self.domain_words
+                or is_domain_word(word.inner)
+            )
             found = self._shapes[word] = (term_head(word), term_tail(word), domain)
         return found
 

@@ -12,7 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from glossary.arabic import search_key, strip_article
-from glossary.compose import is_noun
+from glossary.compose import is_noun, knows_word
 from glossary.dates import french_date
 from glossary.lexicon import Lexicon, LexiconEntry
 from glossary.names import given_name
@@ -154,7 +154,11 @@ def lexicon_spans(phrase: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:
         # A rare word one letter away from a known place is that place (بروكسيل).
         if general_rank(unit.first) > 30000 and not unit.is_function:
             near = lexicon.near_place(unit.first)
-            if near is not None and lexicon.by_units.get((unit.first,)) is None:
+            if (
+                near is not None
+                and lexicon.by_units.get((unit.first,)) is None
+                and not knows_word(unit.first)  # مهلوسة is a word, not ملوسة misspelt
+            ):
                 yield Span(i, i + 1, "place", "lexicon", near)
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from glossary.arabic import FUNCTION_WORDS, search_key, strip_article
-from glossary.compose import adjective_openers, adjective_words, is_adjective
+from glossary.compose import adjective_openers, adjective_words, is_adjective, is_domain_word
 from glossary.equivalents import QUALIFIERS
 from glossary.recognize import EVENT_HEADS, ORG_HEADS
 from glossary.termhood import CandidateStats, is_candidate
@@ -168,7 +168,13 @@ def term_tail(unit: Word) -> bool:
         return False
     relational = unit.inner.endswith(("ي", "يه", "يين", "يات", "يون"))
     if not (relational or unit.definite):
-        return False
+        # An indefinite participle the word lexicon lists as a word of our fields
+        # classifies (هواتف مشفرة, وثائق مزورة); others describe (مباحثات مكثفة,
+        # شراكة متوازنة: measured, half the new phrases were such). Composing checks
+        # that it agrees with an indefinite head.
+        return (
+            unit.inner.startswith("م") and is_adjective(unit.inner) and is_domain_word(unit.inner)
+        )
     # A qualitative adjective (الوثيق, القوي) describes; a term's adjectives classify:
     # relational ones (الأمني) or participles of derived verbs (المتبادلة, المنظمة).
     return relational or unit.inner.startswith("م") or not is_adjective(unit.inner)

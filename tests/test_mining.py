@@ -380,3 +380,25 @@ def test_a_provincial_police_service_in_its_city_keeps_the_service_s_french() ->
     assert service.kind == "organisation"
     assert service.equivalents[0].fr == "service provincial de la police judiciaire de Settat"
     assert entries["المصلحة الإقليمية للشرطة القضائية"].kind == "organisation"
+
+
+def test_a_set_expression_of_the_word_lexicon_is_a_term() -> None:
+    """قنابل صوتية holds no word of the curated terms, but the word lexicon lists it whole
+    (grenades assourdissantes): a term, where a free noun and adjective are not."""
+    entries = _mine("واستعمل المتهمون قنابل صوتية خلال مواجهات عنيفة.")
+    assert entries["قنابل صوتية"].equivalents[0].fr == "grenades assourdissantes"
+    assert "مواجهات عنيفة" not in entries
+
+
+def test_the_tail_of_a_domain_phrase_stands_on_its_own_beside_a_known_term() -> None:
+    """مراقبة الحدود is a known term; الحدود الخارجية, the end of مراقبة الحدود الخارجية,
+    is a term too."""
+    entries = _mine("وعززت السلطات مراقبة الحدود الخارجية للاتحاد.")
+    assert entries["الحدود الخارجية"].equivalents[0].fr == "frontières extérieures"
+    assert entries["مراقبة الحدود الخارجية"].is_glossary
+
+
+def test_a_known_word_is_never_read_as_a_misspelt_place() -> None:
+    """مهلوسة is one letter from ملوسة (Melloussa), but the word lexicon knows it."""
+    entries = _mine("وحجزت الشرطة أقراصا مهلوسة.")
+    assert all(e.kind != "place" for e in entries.values())
