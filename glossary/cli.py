@@ -83,15 +83,35 @@ def _fail_busy(db_path: Path) -> None:
 
 
 class _Group(click.Group):
-    """The `glossary` group: a db that stays busy too long is one line, not a traceback."""
+    """The `glossary` group: a db that stays busy too long is one line, not a traceback;
+    so is a bug of ours (GLOSSARY_DEBUG=1 shows its traceback)."""
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
         except sqlite3.OperationalError as exc:
-            if "locked" not in str(exc) and "busy" not in str(exc):
-                raise
-            _fail_busy(ctx.meta.get(_DB_KEY, Path("glossary.db")))
+            if "locked" in str(exc) or "busy" in str(exc):
+                _fail_busy(ctx.meta.get(_DB_KEY, Path("glossary.db")))
+            _internal_error(exc)
+        except (click.ClickException, click.exceptions.Exit, click.Abort):
+            raise  # click's own: usage errors, --help, Ctrl-C
+        except Exception as exc:  # noqa: BLE001 - anything else is a bug of ours
+            _internal_error(exc)
+
+
+# sysexits.h: an internal software error, apart from bad input (2) and nothing found (1).
+INTERNAL_ERROR = 70
+
+
+def _internal_error(exc: Exception) -> None:
+    if os.environ.get("GLOSSARY_DEBUG"):
+        raise exc
+    fail(
+        f"internal error ({type(exc).__name__}: {exc}). This is a bug in glossary, not in "
+        "your input; builds and imports are all-or-nothing, so the glossary is as it was. "
+        "Please report it with the command you ran (GLOSSARY_DEBUG=1 shows the details)",
+        INTERNAL_ERROR,
+    )
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

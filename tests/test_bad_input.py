@@ -276,3 +276,26 @@ def test_a_query_of_ten_thousand_characters_gets_one_short_line(
     assert "\n" not in line and len(line) < 200
     assert line.startswith("no entry matches '" + letter * 60 + "…'")
     assert "(10,000 characters; the first 500 were looked up)" in line
+
+
+def test_a_bug_of_ours_is_one_line_and_exit_70_and_debug_shows_it(
+    runner: CliRunner, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """A bug is not the user's fault and never a wall of traceback: one line that says
+    so and how to report it; GLOSSARY_DEBUG=1 lets the traceback through."""
+    import glossary.cli
+
+    db = tmp_path / "glossary.db"
+    assert run(runner, "build", str(SEEDS), "--db", str(db)).exit_code == 0
+
+    def broken(*_args: object, **_kwargs: object) -> None:
+        raise KeyError("entry_id")  # stands for a bug in the lookup
+
+    monkeypatch.setattr(glossary.cli, "lookup", broken)
+    result = run(runner, "lookup", "DGST", "--db", str(db))
+    assert result.exit_code == 70
+    line = one_line(result)
+    assert line.startswith("internal error (KeyError: 'entry_id')") and "bug in glossary" in line
+    monkeypatch.setenv("GLOSSARY_DEBUG", "1")
+    debug = runner.invoke(cli, ["lookup", "DGST", "--db", str(db)])
+    assert isinstance(debug.exception, KeyError)
