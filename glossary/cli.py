@@ -95,6 +95,9 @@ class _Group(click.Group):
             _internal_error(exc)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise  # click's own: usage errors, --help, Ctrl-C
+        except BrokenPipeError:  # `glossary eval … | head`: the reader has had enough
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+            sys.exit(1)
         except Exception as exc:  # noqa: BLE001 - anything else is a bug of ours
             _internal_error(exc)
 
@@ -475,4 +478,8 @@ def main() -> None:
 
 
 if __name__ == "__main__":
-    main()
+    # `python -m glossary.cli`: this file runs as __main__, a module apart from
+    # glossary.cli, the one the other commands (export, translate…) join; run that one.
+    from glossary.cli import main as _main
+
+    _main()

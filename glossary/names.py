@@ -45,7 +45,17 @@ _VOWEL_LIKE = frozenset((_V, _A, _I))
 # Compounds as written in Moroccan French: one word, article assimilated before sun letters.
 _PREFIXES = {"عبد": ("Abd", "e"), "ابو": ("Abou", "")}
 _SUFFIXES = {"الدين": "eddine", "الله": "allah", "الاسلام": "elislam"}
-_PARTICLES = {"بن": "Ben", "ابن": "Ibn", "بنت": "Bent", "ايت": "Aït", "ولد": "Ould"}
+_PARTICLES = {
+    "بن": "Ben",
+    "ابن": "Ibn",
+    "بنت": "Bent",
+    "ايت": "Aït",
+    "ولد": "Ould",
+    "ابو": "Abou",  # a kunya's أبو, whatever its case (أبي بكر → Abou Bakr)
+    "ابي": "Abou",
+    "ابا": "Abou",
+}
+_KUNYA = frozenset({"ابو", "ابي", "ابا"})
 
 Letters = list[tuple[str, bool]]  # (letter, carries shadda)
 Unit = tuple[str, str]  # (Latin spelling, kind)
@@ -250,6 +260,16 @@ def render_name(arabic: str) -> NameRendering:
             continue
         key = _lexicon_key(surface)
         fr = given_name(surface)
+        group = groups[i]
+        if fr is None and len(group) == 2 and group[0].key in _KUNYA:
+            # أبو حفص: a kunya the lexicon does not know as a given name (أبو بكر is
+            # Aboubakr), written as the press writes noms de guerre: Abou Hafs.
+            name = group[1].surface
+            given = given_name(name)
+            parts += ["Abou", given or transliterate_word(name).capitalize()]
+            known.append(given is not None)
+            i += 1
+            continue
         if fr is None and key.startswith("ال") and (bare := given_name(key[2:])):
             fr = "El " + bare
         if fr is not None:

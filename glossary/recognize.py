@@ -68,6 +68,7 @@ EVENT_HEADS = word_keys(
 )
 # A word rarer than this rank in general Arabic can be a proper name.
 _NAME_RANK = 8000
+_KUNYA = frozenset({"ابو", "ابي", "ابا"})  # search keys of أبو, أبي, أبا
 # Right after a given name, a definite nisba (العلمي, المغربي) is a family name unless it
 # is among the commonest adjectives of news (الوطني, الدولي, الأمني).
 _NISBA_RANK = 1000
@@ -92,6 +93,18 @@ def _day(phrase: Sequence[Word], i: int) -> bool:
         and i + 1 < len(phrase)
         and not phrase[i + 1].is_function
     )
+
+
+def _kunya(phrase: Sequence[Word], i: int) -> bool:
+    """Whether a kunya (أبو + a name) starts at unit i."""
+    unit = phrase[i]
+    head = unit.key.split(" ")[0]
+    if head not in _KUNYA and not (head.startswith("و") and head[1:] in _KUNYA):
+        return False
+    if " " in unit.key:  # أبو حفص, joined by the tokenizer (not أبوظبي: a lexicon place)
+        return True
+    name = phrase[i + 1] if i + 1 < len(phrase) else None
+    return name is not None and name.arabic and not name.is_function and not name.definite
 
 
 def is_year(unit: Word) -> bool:
@@ -288,11 +301,25 @@ def person_spans(phrase: Sequence[Word]) -> Iterator[Span]:
                 and not phrase[j].definite
             ):
                 start = j
+        # أبو حفص الهاشمي القرشي, أبي بكر البغدادي: "father of" and a name (one unit when
+        # the tokenizer joined them), then nisbas: how noms de guerre are written.
+        kunya = start is None and _kunya(phrase, i)
+        if kunya:
+            start = i
         if start is None:
             continue
         end = start + 1
-        while end < len(phrase) and end - start < 3:
+        if kunya and " " not in unit.key:
+            end += 1  # the name after أبي, however common (بكر)
+        while end < len(phrase) and end - start < 4:
             nxt = phrase[end]
+            if kunya:
+                if not (_nisba(nxt) and nxt.common_rank > _NISBA_RANK):
+                    break
+                end += 1
+                continue
+            if end - start == 3:
+                break
             if nxt.key in _NAME_PARTICLES and end + 1 < len(phrase):
                 end += 2  # رشيد آيت بلعيد, محمد بن سلمان: the particle and its name
                 continue

@@ -202,3 +202,22 @@ def test_a_build_with_nothing_new_keeps_the_glossary(runner: CliRunner, tmp_path
     upgraded = runner.invoke(cli, ["build", str(SEEDS), "--db", str(db)])
     assert upgraded.exit_code == 0 and "kept as it was" not in upgraded.output
     assert upgraded.output.splitlines()[1] == first.output.splitlines()[1]
+
+
+def test_a_reader_that_stops_early_gets_no_error(seeds_db: Path) -> None:
+    """`glossary export | head -1`: when the reader closes the pipe, the command stops
+    without a word on stderr (no traceback, no "internal error")."""
+    import subprocess
+    import sys
+
+    process = subprocess.Popen(
+        [sys.executable, "-m", "glossary", "export", "--format", "tbx", "--db", str(seeds_db)],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+    )
+    assert process.stdout is not None and process.stderr is not None
+    assert process.stdout.readline()  # the first line, then the reader goes away
+    process.stdout.close()
+    errors = process.stderr.read().decode()
+    process.wait(timeout=60)
+    assert "internal error" not in errors and "Traceback" not in errors

@@ -402,3 +402,16 @@ def test_a_known_word_is_never_read_as_a_misspelt_place() -> None:
     """مهلوسة is one letter from ملوسة (Melloussa), but the word lexicon knows it."""
     entries = _mine("وحجزت الشرطة أقراصا مهلوسة.")
     assert all(e.kind != "place" for e in entries.values())
+
+
+def test_a_kunya_and_its_nisbas_are_one_person() -> None:
+    """Noms de guerre (أبو حفص الهاشمي القرشي, أبي بكر البغدادي) are persons, whole;
+    أبو ظبي stays a place."""
+    entries = _mine(
+        "وبايع التنظيم أبو حفص الهاشمي القرشي بعد مقتل أبي بكر البغدادي.",
+        "وزار الوفد أبو ظبي.",
+    )
+    assert entries["أبو حفص الهاشمي القرشي"].kind == "person"
+    assert entries["أبي بكر البغدادي"].kind == "person"
+    assert "الهاشمي القرشي" not in entries
+    assert all(e.kind != "person" for e in entries.values() if "ظبي" in e.ar)

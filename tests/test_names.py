@@ -226,3 +226,12 @@ def test_nothing_to_render_has_zero_confidence() -> None:
     assert render_name("!!! ؟،") == NameRendering("", 0.0, 0, 0)
     assert render_name("Jean Dupont") == NameRendering("Jean Dupont", 0.0, 0, 0)
     assert render_name("2024").confidence == 0.0
+
+
+def test_a_kunya_is_written_as_the_press_writes_noms_de_guerre() -> None:
+    """أبو حفص: Abou and the name, two words; أبي (its genitive) is Abou too; a kunya the
+    lexicon lists as a Moroccan given name stays one (أبو بكر → Aboubakr)."""
+    assert render_name("أبو محمد العدناني").fr == "Abou Mohammed El Adnani"
+    assert render_name("أبي بكر البغدادي").fr.startswith("Abou ")
+    assert render_name("أبو حفص الهاشمي القرشي").fr.startswith("Abou Haf")
+    assert render_name("أبو بكر").fr == "Aboubakr"
