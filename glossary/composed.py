@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 
-from glossary.french import at, of, of_state
+from glossary.french import at, definite, fold, of, of_state
 from glossary.recognize import MISSION_HEADS, Span, keyed, word_keys
 from glossary.units import Word
 
@@ -79,6 +79,10 @@ def composed_spans(phrase: Sequence[Word], known: list[Span]) -> Iterator[Span]:
     for span in known:
         if span.lexicon is not None and span.lexicon.fr:
             by_start.setdefault(span.start, []).append(span)
+    # Institutions by start, with their French: the lexicon's, and those in a city.
+    institutions: dict[int, list[Span]] = {
+        start: [s for s in spans if s.kind == "organisation"] for start, spans in by_start.items()
+    }
     for span in known:
         entry = span.lexicon
         if entry is None or entry.kind != "organisation" or not entry.fr:
@@ -87,7 +91,9 @@ def composed_spans(phrase: Sequence[Word], known: list[Span]) -> Iterator[Span]:
             if place.kind == "place" and phrase[span.end].key.startswith("ب"):
                 name = _LOCAL_NAMES.get(entry.fr, entry.fr)
                 french = f"{name} {of(place.lexicon.fr, 'place')}" if place.lexicon else ""
-                yield Span(span.start, place.end, "organisation", "pattern", french=french)
+                local = Span(span.start, place.end, "organisation", "pattern", french=french)
+                institutions.setdefault(local.start, []).append(local)
+                yield local
     for (
         span
     ) in known:  # ميناء الجزيرة الخضراء → port d'Algésiras, إقليم الناظور → province de Nador
@@ -142,6 +148,41 @@ def composed_spans(phrase: Sequence[Word], known: list[Span]) -> Iterator[Span]:
                 yield Span(i, end, "term", "pattern", french=french)
                 break
     yield from _part_spans(phrase, known, by_start)
+    yield from _near_spans(phrase, known, institutions)
+
+
+# Judicial functions held "near" a court: الوكيل العام للملك لدى محكمة الاستئناف بطنجة →
+# procureur général du Roi près la Cour d'appel de Tanger.
+_NEAR = "لدي"  # search key of لدى
+_NEAR_TITLES = (
+    "procureur",
+    "substitut",
+    "juge",
+    "avocat general",
+    "premier president",
+    "president",
+    "greffier",
+    "conseiller",
+    "magistrat",
+    "doyen",
+)
+
+
+def _near_spans(
+    phrase: Sequence[Word], known: list[Span], institutions: dict[int, list[Span]]
+) -> Iterator[Span]:
+    for span in known:
+        entry = span.lexicon
+        if entry is None or entry.kind != "term" or not fold(entry.fr).startswith(_NEAR_TITLES):
+            continue
+        if span.end + 1 >= len(phrase) or phrase[span.end].key != _NEAR:
+            continue
+        for court in sorted(institutions.get(span.end + 1, []), key=lambda s: -s.end):
+            name = court.french or (court.lexicon.fr if court.lexicon else "")
+            if name:
+                french = f"{entry.fr} près {definite(name)}"
+                yield Span(span.start, court.end, "term", "pattern", french=french)
+                break
 
 
 def _named_area(

@@ -146,6 +146,16 @@ def of(name: str, kind: str) -> str:
     return f"d'{name}" if _VOWEL_START.match(first) else f"de {name}"
 
 
+def definite(name: str) -> str:
+    """`name` with its definite article, as after près or pour: le tribunal de première
+    instance, la Cour d'appel de Tanger, l'Office…, les Forces…"""
+    with_of = of(name, "organisation")
+    for prefix, article in (("du ", "le "), ("de la ", "la "), ("de l'", "l'"), ("des ", "les ")):
+        if with_of.startswith(prefix):
+            return article + with_of[len(prefix) :]
+    return name
+
+
 def of_state(place: str) -> str:
     """French "de" + a country with its article, as after gouvernement: de la France,
     de l'Espagne, du Maroc, des îles Canaries (of() writes ambassade de France)."""

@@ -89,6 +89,13 @@ _GOVERNING = frozenset(
 )
 
 
+# A constitution by its year: دستور 2011 → Constitution de 2011 (دستور سنة 1996 too).
+_CONSTITUTION = re.compile(
+    r"(?<![\w])(?:[وف])?(?:[بل])?(?P<article>ال)?(?P<name>دستور)\s+(?:(?:سنة|عام)\s+)?"
+    r"(?P<year>(?:19|20)[0-9]{2})(?![0-9])"
+)
+
+
 @dataclass(frozen=True, slots=True)
 class LegalReference:
     start: int  # offsets in the text searched
@@ -137,6 +144,17 @@ def legal_references(text: str) -> list[LegalReference]:
         else:
             ar = text[start:end]
         found.append(LegalReference(start, end, " ".join(ar.split()), fr, confidence))
+    return found
+
+
+def constitutions(text: str) -> list[LegalReference]:
+    """Every constitution cited by its year in `text`."""
+    found = []
+    for match in _CONSTITUTION.finditer(text):
+        start = match.start("article") if match.group("article") else match.start("name")
+        ar = " ".join(text[start : match.end("year")].split())
+        fr = f"Constitution de {match.group('year')}"
+        found.append(LegalReference(start, match.end("year"), ar, fr, 0.7))
     return found
 
 
@@ -210,6 +228,8 @@ def add_legal_references(
         references = legal_references(text) if cited else []
         if "من" in text and ("مادة" in text or "فصل" in text):
             references += article_references(text, lexicon)
+        if "دستور" in text:
+            references += constitutions(text)
         for ref in references:
             key = group_key(search_key(ref.ar))
             entry = entries.get(key)

@@ -329,6 +329,16 @@ def person_spans(phrase: Sequence[Word]) -> Iterator[Span]:
             rank = _NAME_RANK if end == start + 1 else 29000
             if end == start + 1 and _given(unit) and _nisba(nxt):
                 rank = _NISBA_RANK  # محمد العلمي: a surname, though العلمي is common Arabic
+            if (
+                end == start + 1
+                and _given(unit)
+                and _given(nxt)
+                and not nxt.definite
+                and end + 1 < len(phrase)
+                and (_nisba(phrase[end + 1]) or _is_rare(phrase[end + 1]))
+            ):
+                end += 1  # محمد أمين الشرقاوي: two given names, then the family name
+                continue
             if nxt.inner in ORDINALS or (_is_rare(nxt, rank) and nxt.inner not in _TITLE_TAIL):
                 end += 1
             else:

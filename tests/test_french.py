@@ -73,3 +73,10 @@ def test_a_government_names_its_country_with_the_article() -> None:
         "du Maroc",
         "des îles Canaries",
     ]
+
+
+def test_definite_gives_the_article_a_name_takes() -> None:
+    from glossary.french import definite
+
+    assert definite("Cour d'appel de Tanger") == "la Cour d'appel de Tanger"
+    assert definite("tribunal de première instance") == "le tribunal de première instance"

@@ -107,3 +107,14 @@ def test_a_title_ends_where_the_verb_s_complement_begins() -> None:
         "الظهير المؤرخ في 21 ماي 1974 المتعلق بزجر الإدمان على المخدرات السامة"
     )
     assert dahir.ar == "الظهير المؤرخ في 21 ماي 1974"
+
+
+def test_a_constitution_is_cited_by_its_year() -> None:
+    from glossary.legal import constitutions
+
+    found = constitutions("استقلال السلطة القضائية منذ دستور 2011، وفي دستور سنة 1996.")
+    assert [(c.ar, c.fr) for c in found] == [
+        ("دستور 2011", "Constitution de 2011"),
+        ("دستور سنة 1996", "Constitution de 1996"),
+    ]
+    assert constitutions("وينص الدستور على ذلك.") == []

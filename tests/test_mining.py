@@ -415,3 +415,24 @@ def test_a_kunya_and_its_nisbas_are_one_person() -> None:
     assert entries["أبي بكر البغدادي"].kind == "person"
     assert "الهاشمي القرشي" not in entries
     assert all(e.kind != "person" for e in entries.values() if "ظبي" in e.ar)
+
+
+def test_a_judicial_function_near_a_court_is_named_with_pres() -> None:
+    """الوكيل العام للملك لدى محكمة الاستئناف بطنجة: the function, لدى (près) and the
+    court in its city, as Moroccan French legal writing has it."""
+    entries = _mine(
+        "وجرى البحث تحت إشراف الوكيل العام للملك لدى محكمة الاستئناف بطنجة.",
+        "وأحاله وكيل الملك لدى المحكمة الابتدائية بالناظور على السجن.",
+    )
+    tangier = entries["الوكيل العام للملك لدى محكمة الاستئناف بطنجة"]
+    assert tangier.equivalents[0].fr == "procureur général du Roi près la Cour d'appel de Tanger"
+    nador = entries["وكيل الملك لدى المحكمة الابتدائية بالناظور"]
+    assert nador.equivalents[0].fr.lower() == (
+        "procureur du roi près le tribunal de première instance de nador"
+    )
+
+
+def test_two_given_names_then_the_family_name_are_one_person() -> None:
+    entries = _mine("وشدد المحامي محمد أمين الشرقاوي على أن قرينة البراءة هي الأصل.")
+    assert entries["محمد أمين الشرقاوي"].kind == "person"
+    assert "أمين الشرقاوي" not in entries
