@@ -58,8 +58,10 @@ def search_key(text: str) -> str:
 
 def display_form(text: str) -> str:
     """Clean a surface form for display: no tatweel, no bidi marks, single spaces."""
-    text = _BIDI.sub("", unicodedata.normalize("NFC", text)).replace(_TATWEEL, "")
-    return _SPACES.sub(" ", text).strip()
+    # Normalized last: taking a tatweel or a bidi mark out can bring two combining marks
+    # together that NFC then puts in order (so a second pass changes nothing).
+    text = _BIDI.sub("", text).replace(_TATWEEL, "")
+    return _SPACES.sub(" ", unicodedata.normalize("NFC", text)).strip()
 
 
 def is_arabic(text: str) -> bool:
