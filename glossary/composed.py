@@ -79,10 +79,7 @@ def composed_spans(phrase: Sequence[Word], known: list[Span]) -> Iterator[Span]:
     for span in known:
         if span.lexicon is not None and span.lexicon.fr:
             by_start.setdefault(span.start, []).append(span)
-    # Institutions by start, with their French: the lexicon's, and those in a city.
-    institutions: dict[int, list[Span]] = {
-        start: [s for s in spans if s.kind == "organisation"] for start, spans in by_start.items()
-    }
+    local: list[Span] = []  # institutions in a city, made below
     for span in known:
         entry = span.lexicon
         if entry is None or entry.kind != "organisation" or not entry.fr:
@@ -91,9 +88,9 @@ def composed_spans(phrase: Sequence[Word], known: list[Span]) -> Iterator[Span]:
             if place.kind == "place" and phrase[span.end].key.startswith("ب"):
                 name = _LOCAL_NAMES.get(entry.fr, entry.fr)
                 french = f"{name} {of(place.lexicon.fr, 'place')}" if place.lexicon else ""
-                local = Span(span.start, place.end, "organisation", "pattern", french=french)
-                institutions.setdefault(local.start, []).append(local)
-                yield local
+                made = Span(span.start, place.end, "organisation", "pattern", french=french)
+                local.append(made)
+                yield made
     for (
         span
     ) in known:  # ميناء الجزيرة الخضراء → port d'Algésiras, إقليم الناظور → province de Nador
@@ -148,7 +145,8 @@ def composed_spans(phrase: Sequence[Word], known: list[Span]) -> Iterator[Span]:
                 yield Span(i, end, "term", "pattern", french=french)
                 break
     yield from _part_spans(phrase, known, by_start)
-    yield from _near_spans(phrase, known, institutions)
+    if any(unit.key == _NEAR for unit in phrase):
+        yield from _near_spans(phrase, known, local)
 
 
 # Judicial functions held "near" a court: الوكيل العام للملك لدى محكمة الاستئناف بطنجة →
@@ -168,16 +166,17 @@ _NEAR_TITLES = (
 )
 
 
-def _near_spans(
-    phrase: Sequence[Word], known: list[Span], institutions: dict[int, list[Span]]
-) -> Iterator[Span]:
+def _near_spans(phrase: Sequence[Word], known: list[Span], local: list[Span]) -> Iterator[Span]:
+    """A judicial function, لدى and a court, known or in its city (see _NEAR_TITLES)."""
+    courts = [s for s in known if s.kind == "organisation" and s.lexicon is not None] + local
     for span in known:
         entry = span.lexicon
-        if entry is None or entry.kind != "term" or not fold(entry.fr).startswith(_NEAR_TITLES):
-            continue
         if span.end + 1 >= len(phrase) or phrase[span.end].key != _NEAR:
             continue
-        for court in sorted(institutions.get(span.end + 1, []), key=lambda s: -s.end):
+        if entry is None or entry.kind != "term" or not fold(entry.fr).startswith(_NEAR_TITLES):
+            continue
+        after = [c for c in courts if c.start == span.end + 1]
+        for court in sorted(after, key=lambda s: -s.end):
             name = court.french or (court.lexicon.fr if court.lexicon else "")
             if name:
                 french = f"{entry.fr} près {definite(name)}"

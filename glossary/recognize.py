@@ -69,6 +69,7 @@ EVENT_HEADS = word_keys(
 # A word rarer than this rank in general Arabic can be a proper name.
 _NAME_RANK = 8000
 _KUNYA = frozenset({"ابو", "ابي", "ابا"})  # search keys of أبو, أبي, أبا
+_KUNYA_STARTS = ("اب", "واب")
 # Right after a given name, a definite nisba (العلمي, المغربي) is a family name unless it
 # is among the commonest adjectives of news (الوطني, الدولي, الأمني).
 _NISBA_RANK = 1000
@@ -98,6 +99,8 @@ def _day(phrase: Sequence[Word], i: int) -> bool:
 def _kunya(phrase: Sequence[Word], i: int) -> bool:
     """Whether a kunya (أبو + a name) starts at unit i."""
     unit = phrase[i]
+    if not unit.key.startswith(_KUNYA_STARTS):  # most words: one test
+        return False
     head = unit.key.split(" ")[0]
     if head not in _KUNYA and not (head.startswith("و") and head[1:] in _KUNYA):
         return False

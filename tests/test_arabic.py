@@ -69,3 +69,12 @@ def test_key_is_idempotent_and_total(text: str) -> None:
 def test_tokens_always_point_at_their_surface(text: str) -> None:
     for token in tokenize(text):
         assert text[token.start : token.end] == token.surface
+
+
+def test_a_long_text_folds_as_a_short_one() -> None:
+    """Long texts fold their letters by replace, short ones by translate: the same keys."""
+    from glossary.arabic import _KEY_LETTERS, _KEY_MAP, search_key
+
+    text = " ".join(["إن أمن مؤسسة الآنسة ئ ى ة ڤ ڨ گ ک ی ٣ ۴", "".join(_KEY_LETTERS)] * 20)
+    assert search_key(text) == " ".join(text.translate(_KEY_MAP).split())
+    assert search_key(text).split(" ")[:3] == [search_key(w) for w in text.split(" ")[:3]]
