@@ -124,19 +124,9 @@ def legal_references(text: str) -> list[LegalReference]:
         if date is not None:
             fr, end = f"{fr} du {date}", match.end("year")
         confidence = 0.7
-        obj = match.group("object")
-        if obj:
-            words = obj.split()
-            for size in range(len(words), 0, -1):  # the longest title that composes
-                if not _ends_title(words, size):
-                    continue
-                title = compose_object("à", " ".join(words[:size]))
-                if title is not None and title.confidence >= _MIN_CONFIDENCE:
-                    related = "relative" if gender == "f" else "relatif"
-                    fr += f" {related} {title.fr}"
-                    end = match.start("object") + len(" ".join(words[:size]))
-                    confidence = min(confidence, title.confidence)
-                    break
+        titled = _title(match, gender)
+        if titled is not None:
+            fr, end, confidence = f"{fr} {titled[0]}", titled[1], min(confidence, titled[2])
         start = match.start("type") - len(match.group("article") or "")
         if (match.group("article") or "").startswith("ل"):
             start += 1  # للقانون: the لـ is a preposition; what is named is القانون
@@ -144,6 +134,47 @@ def legal_references(text: str) -> list[LegalReference]:
         else:
             ar = text[start:end]
         found.append(LegalReference(start, end, " ".join(ar.split()), fr, confidence))
+    return found
+
+
+def _title(match: re.Match[str], gender: str) -> tuple[str, int, float] | None:
+    """("relative à …", end, confidence) of the longest title after المتعلق ب that
+    composes, or None."""
+    obj = match.group("object")
+    if not obj:
+        return None
+    words = obj.split()
+    for size in range(len(words), 0, -1):
+        if not _ends_title(words, size):
+            continue
+        title = compose_object("à", " ".join(words[:size]))
+        if title is not None and title.confidence >= _MIN_CONFIDENCE:
+            related = "relative" if gender == "f" else "relatif"
+            end = match.start("object") + len(" ".join(words[:size]))
+            return f"{related} {title.fr}", end, title.confidence
+    return None
+
+
+# A convention or an agreement by its subject: الاتفاقية المتعلقة بتسليم المجرمين →
+# convention relative à l'extradition des criminels.
+_AGREEMENT = re.compile(
+    r"(?<![\w])(?:[وف])?(?:[بل])?(?P<article>ال)?(?P<type>اتفاقية|اتفاق)\s+(?:ال)?"
+    r"(?:متعلقة|متعلق)\s+ب(?P<object>[^\s.,،؛:()«»\"]+(?:\s+[^\s.,،؛:()«»\"]+){0,9})"
+)
+
+
+def agreements(text: str) -> list[LegalReference]:
+    """Every convention or agreement named by its subject in `text`."""
+    found = []
+    for match in _AGREEMENT.finditer(text):
+        feminine = match.group("type") == "اتفاقية"
+        titled = _title(match, "f" if feminine else "m")
+        if titled is None:
+            continue
+        start = match.start("article") if match.group("article") else match.start("type")
+        fr = f"{'convention' if feminine else 'accord'} {titled[0]}"
+        ar = " ".join(text[start : titled[1]].split())
+        found.append(LegalReference(start, titled[1], ar, fr, min(0.65, titled[2])))
     return found
 
 
@@ -230,6 +261,8 @@ def add_legal_references(
             references += article_references(text, lexicon)
         if "دستور" in text:
             references += constitutions(text)
+        if "اتفاق" in text and "متعلق" in text:
+            references += agreements(text)
         for ref in references:
             key = group_key(search_key(ref.ar))
             entry = entries.get(key)

@@ -169,13 +169,18 @@ def lexicon_spans(phrase: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:
     for i, unit in enumerate(phrase):
         # A rare word one letter away from a known place is that place (بروكسيل).
         if general_rank(unit.first) > 30000 and not unit.is_function:
-            near = lexicon.near_place(unit.first)
+            word, conjunction = unit.first, False
+            near = lexicon.near_place(word)
+            if near is None and word.startswith("و") and unit.surface == unit.bare_surface:
+                # ليون وبروكسيل: a و the segmenter kept, since it knows no بروكسيل
+                word, conjunction = word[1:], True
+                near = lexicon.near_place(word)
             if (
                 near is not None
-                and lexicon.by_units.get((unit.first,)) is None
-                and not knows_word(unit.first)  # مهلوسة is a word, not ملوسة misspelt
+                and lexicon.by_units.get((word,)) is None
+                and not knows_word(word)  # مهلوسة is a word, not ملوسة misspelt
             ):
-                yield Span(i, i + 1, "place", "lexicon", near)
+                yield Span(i, i + 1, "place", "lexicon", near, conjunction=conjunction)
 
 
 def _noun(unit: Word) -> bool:

@@ -46,7 +46,9 @@ def phrase_spans(units: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:
             and (span.lexicon is None or _YEAR.search(span.lexicon.fr))
         ):
             end += 1  # أحداث 16 ماي 2003: its French already says the year
-        lexical.append(Span(span.start, end, span.kind, span.source, span.lexicon))
+        lexical.append(
+            Span(span.start, end, span.kind, span.source, span.lexicon, span.conjunction)
+        )
     yield from lexical
     yield from edition_spans(units, lexical)
     yield from event_places(units, lexical)

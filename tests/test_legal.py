@@ -118,3 +118,12 @@ def test_a_constitution_is_cited_by_its_year() -> None:
         ("دستور سنة 1996", "Constitution de 1996"),
     ]
     assert constitutions("وينص الدستور على ذلك.") == []
+
+
+def test_a_convention_is_named_by_its_subject() -> None:
+    from glossary.legal import agreements
+
+    [found] = agreements("وصادق البلدان على الاتفاقية المتعلقة بتسليم المجرمين، ثم افترقا.")
+    assert found.ar == "الاتفاقية المتعلقة بتسليم المجرمين"
+    assert found.fr == "convention relative à l'extradition"
+    assert agreements("ويظل الاتفاق المتعلق بإعادة القبول معلقا.") == []

@@ -436,3 +436,12 @@ def test_two_given_names_then_the_family_name_are_one_person() -> None:
     entries = _mine("وشدد المحامي محمد أمين الشرقاوي على أن قرينة البراءة هي الأصل.")
     assert entries["محمد أمين الشرقاوي"].kind == "person"
     assert "أمين الشرقاوي" not in entries
+
+
+def test_a_misspelt_place_after_and_is_that_place() -> None:
+    """ليون وبروكسيل: the segmenter keeps the و of a spelling it has never seen (بروكسيل
+    for بروكسل); the place is Bruxelles all the same, shown without the و."""
+    entries = _mine("وأسفر التعاون عن توقيف ثلاثة شركاء في ليون وبروكسيل.")
+    brussels = next(e for e in entries.values() if e.kind == "place" and "بروكس" in e.ar)
+    assert brussels.equivalents[0].fr == "Bruxelles"
+    assert all(not form.startswith("و") for form in brussels.forms)
