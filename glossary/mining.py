@@ -367,10 +367,8 @@ class Miner:
                 owners.setdefault(words[-1], []).append(entry)
         for p_index, phrase in self._steps("surnames", self.phrases):
             for u_index, unit in enumerate(phrase.units):
-                if (p_index, u_index) in covered:
-                    continue
-                people = owners.get(unit.first)
-                if people and len(people) == 1:
+                people = owners.get(unit.first)  # most words are no one's: asked first
+                if people and len(people) == 1 and (p_index, u_index) not in covered:
                     people[0].record(self._occurrence(phrase, u_index, u_index + 1))
 
     def _domain_phrases(self) -> None:
