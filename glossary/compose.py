@@ -16,14 +16,16 @@ so الهجرة غير النظامية is "migration irrégulière".
 
 from __future__ import annotations
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field, replace
-from functools import cache, lru_cache
-from importlib import resources
 
-from glossary.arabic import ARTICLE, clitic_readings, search_key, strip_article
+from glossary.arabic import search_key
+from glossary.words import (
+    Word,
+    analyses,
+    fits,
+    word_lexicon,
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -33,21 +35,6 @@ class Composition:
     fr: str
     confidence: float  # 0.3..0.7; lower for long phrases, guessed agreement or prepositions
     pattern: str  # rules used, in order, e.g. "noun+adj + construct", "lutte contre X"
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A row of data/words.csv; `key` holds the search keys of its Arabic words."""
-
-    key: tuple[str, ...]
-    ar: str
-    pos: str
-    gender: str
-    fr: str
-    fr_f: str
-    fr_pl: str
-    fr_f_pl: str
-    domain: bool = False  # its source names a field of ours (Code pénal usage, (cyber))
 
 
 @dataclass(frozen=True, slots=True)
@@ -125,73 +112,8 @@ _CONTRACTIONS = {
     ("à", "le "): "au ",
     ("à", "les "): "aux ",
 }
-_CLITICS = frozenset({"و", "ل", "ب", "ول", "وب"})
-_COLUMNS = ("ar", "pos", "gender", "fr", "fr_f", "fr_pl", "fr_f_pl")
 _ALL = frozenset({"m", "f", "mp", "fp"})
 _ARABIC_WORDS = re.compile("[\u0621-\u063a\u0641-\u064a]+(?: [\u0621-\u063a\u0641-\u064a]+)*")
-
-
-@cache
-def _lexicon() -> dict[str, tuple[Word, ...]]:
-    """Rows of words.csv by the key of their first word, longest rows first (read once)."""
-    text = (resources.files("glossary") / "data" / "words.csv").read_text(encoding="utf-8")
-    rows: dict[str, list[Word]] = {}
-    for line_no, row in enumerate(csv.DictReader(io.StringIO(text)), start=2):
-        cells = [(row.get(c) or "").strip() for c in _COLUMNS]
-        ar, pos, gender, fr, fr_f, fr_pl, fr_f_pl = cells
-        domain = bool(_DOMAIN_SOURCE.search(row.get("source") or ""))
-        key = tuple(search_key(ar).split(" "))
-        word = Word(key, ar, pos, gender, fr, fr_f, fr_pl, fr_f_pl, domain)
-        if not word.ar or word.pos not in ("noun", "adj", "prep") or not (word.fr or word.fr_pl):
-            raise ValueError(f"words.csv:{line_no}: needs ar, a known pos and French")
-        if word.pos == "noun" and word.gender not in ("m", "f"):
-            raise ValueError(f"words.csv:{line_no}: a noun needs the gender of its French")
-        rows.setdefault(word.key[0], []).append(word)
-    return {k: tuple(sorted(v, key=lambda w: -len(w.key))) for k, v in rows.items()}
-
-
-# Sources that say a word belongs to the fields we mine (security, justice, migration,
-# cybercrime, drugs, customs, prisons, defence, diplomacy): a phrase holding one is a
-# domain phrase, like one holding a word of the curated terms.
-_DOMAIN_SOURCE = re.compile(
-    r"\((?:policing|security press|cyber|justice|migration vocabulary|drugs|defence|legal|"
-    r"customs|prison administration|diplomacy)\)|^(?:Code pénal|Code de procédure pénale|"
-    r"Glossaire de la migration|UNODC|Moroccan DGSN|Moroccan CPP|Moroccan legal|CNDP)"
-)
-
-
-@lru_cache(maxsize=1 << 16)
-def is_domain_word(key: str) -> bool:
-    """Whether the word lexicon lists this word key (article, feminine and plural
-    endings aside) as a word of our fields (see _DOMAIN_SOURCE)."""
-    return any(
-        word.domain and len(word.key) == 1 and _fits(word, tag)
-        for _clitic, _definite, base, tag in _analyses(key, inner=False)
-        for word in _lexicon().get(base, ())
-    )
-
-
-@cache
-def expression_openers() -> frozenset[str]:
-    """First words (article-less keys) of the word lexicon's multiword nouns (قنبلة
-    صوتية, عملية طعن): a phrase one of them covers whole is a set expression."""
-    return frozenset(
-        strip_article(w.key[0])
-        for rows in _lexicon().values()
-        for w in rows
-        if w.pos == "noun" and len(w.key) > 1
-    )
-
-
-def knows_word(key: str) -> bool:
-    """Whether the word lexicon has a one-word row for this word key, read as a whole
-    (article, feminine and plural endings aside; no proclitic): the segmenter's proof
-    that بالغرامات is ب + الغرامات in a corpus that never writes الغرامات alone."""
-    return any(
-        len(word.key) == 1 and _fits(word, tag)
-        for _clitic, _definite, base, tag in _analyses(key, inner=False)
-        for word in _lexicon().get(base, ())
-    )
 
 
 def adjective_words(tokens: list[str], i: int) -> int:
@@ -203,83 +125,15 @@ def adjective_words(tokens: list[str], i: int) -> int:
     )
 
 
-@cache
-def adjective_openers() -> frozenset[str]:
-    """First words (article-less keys) of the multiword adjectives: a cheap test before
-    adjective_words."""
-    return frozenset(
-        strip_article(w.key[0])
-        for rows in _lexicon().values()
-        for w in rows
-        if w.pos == "adj" and len(w.key) > 1
-    ) | {"غير"}
-
-
-def is_adjective(word: str) -> bool:
-    """Whether the word lexicon knows `word` (article and feminine/plural ending aside)
-    only as an adjective."""
-    return _parts_of_speech(word) == {"adj"}
-
-
-def is_noun(word: str) -> bool:
-    """Whether the word lexicon knows `word` (as is_adjective reads it) only as a noun."""
-    return _parts_of_speech(word) == {"noun"}
-
-
-@lru_cache(maxsize=1 << 17)  # asked for every word of every candidate phrase
-def _parts_of_speech(word: str) -> frozenset[str]:
-    key = strip_article(search_key(word))
-    stems = {
-        key,
-        key.removesuffix("ه"),
-        key.removesuffix("ات"),
-        key.removesuffix("ين"),
-        key.removesuffix("ون"),
-    }
-    return frozenset(w.pos for stem in stems for w in _lexicon().get(stem, ()) if len(w.key) == 1)
-
-
-def _analyses(token: str, inner: bool) -> list[tuple[str, bool, str, str]]:
-    """(clitic, definite, base, tag) readings of a token key, the whole word first."""
-    splits = [("", token)]
-    if inner:  # a term's first word carries no proclitic; inner ones may (للحدود, والأمن)
-        splits += [s for s in clitic_readings(token) if s[0] in _CLITICS]
-        if token.startswith("لل"):  # للجنة is ل + اللجنة written with one lam less
-            splits.append(("ل", ARTICLE + token[1:]))
-    out: list[tuple[str, bool, str, str]] = []
-    for clitic, rest in splits:
-        bare = strip_article(rest)
-        # Both readings, since التزام and إلكتروني begin with ال that is no article.
-        for definite, s in ((True, bare), (False, rest)) if bare != rest else ((False, rest),):
-            found = [(s, "")]
-            if s.endswith("ه"):
-                found.append((s[:-1], "f"))
-            if s.endswith("ات"):  # شبكات → شبكة, تحقيقات → تحقيق
-                found += [(s[:-2] + "ه", "at"), (s[:-2], "at")]
-            if s.endswith(("ين", "ون")):  # مهاجرين → مهاجر, المحامين → محامي
-                found += [(s[:-2], "un"), (s[:-2] + "ي", "un")]
-            if s.endswith(("ي", "و")) and not definite:  # before a complement: طالبي اللجوء
-                found.append((s[:-1], "uy"))
-            out += [(clitic, definite, b, t) for b, t in found if len(b) >= 2]
-    return out
-
-
-def _fits(word: Word, tag: str) -> bool:
-    """Whether a suffix fits a row; among nouns only persons (fr_f) take ة, ين/ون or ي/و."""
-    if word.pos == "adj":
-        return tag in ("", "f", "at", "un") and (tag == "" or bool(word.fr))
-    return tag == "" or (bool(word.fr and word.fr_pl) if tag == "at" else bool(word.fr_f))
-
-
 def _match(tokens: list[str], i: int, inner: bool) -> list[_Reading]:
     """Readings of the longest lexicon rows that start at token i (none when unknown)."""
     found: list[_Reading] = []
-    for clitic, definite, base, tag in _analyses(tokens[i], inner):
-        for word in _lexicon().get(base, ()):
+    for clitic, definite, base, tag in analyses(tokens[i], inner):
+        for word in word_lexicon().get(base, ()):
             if i + len(word.key) > len(tokens):
                 continue
             rest = [  # the other words of a multiword row: غير النظامية, العابرة للحدود
-                next(((d, t) for _, d, b, t in _analyses(tokens[i + k], True) if b == key), None)
+                next(((d, t) for _, d, b, t in analyses(tokens[i + k], True) if b == key), None)
                 for k, key in enumerate(word.key[1:], start=1)
             ]
             more = [r for r in rest if r is not None]
@@ -288,7 +142,7 @@ def _match(tokens: list[str], i: int, inner: bool) -> list[_Reading]:
             wtag = next((t for t in [tag, *(t for _, t in more)] if t), "")
             # The article may sit on a later word: غير النظامية, قاضي التحقيق.
             known = definite or any(d for d, _ in more)
-            if _fits(word, wtag):
+            if fits(word, wtag):
                 found.append(_Reading(word, wtag, known, clitic, len(word.key)))
     if not found and tokens[i] == "غير" and i + 1 < len(tokens):
         found = [

@@ -12,12 +12,7 @@ from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
 from glossary.arabic import group_key, is_function_word, search_key, strip_article
-from glossary.compose import (
-    Composition,
-    compose_french,
-    expression_openers,
-    is_domain_word,
-)
+from glossary.compose import Composition, compose_french
 from glossary.forking import Forked, Prepared, may_fork
 from glossary.legal import add_legal_references
 from glossary.lexicon import Lexicon, LexiconEntry, load_lexicon
@@ -64,6 +59,7 @@ from glossary.units import (
     read_phrases,
     unpack_phrases,
 )
+from glossary.words import expression_openers, is_domain_word
 
 # Progress is told every this many sentences or phrases (a 50 MB file has ~300,000).
 PROGRESS_STEP = 2000

@@ -12,11 +12,11 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 
 from glossary.arabic import search_key, strip_article
-from glossary.compose import is_noun, knows_word
 from glossary.dates import french_date
 from glossary.lexicon import Lexicon, LexiconEntry
 from glossary.names import given_name
 from glossary.units import Word, general_rank
+from glossary.words import is_noun, knows_word
 
 
 @dataclass(frozen=True, slots=True)

@@ -8,11 +8,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from glossary.arabic import FUNCTION_WORDS, search_key, strip_article
-from glossary.compose import adjective_openers, adjective_words, is_adjective, is_domain_word
+from glossary.compose import adjective_words
 from glossary.equivalents import QUALIFIERS
 from glossary.recognize import EVENT_HEADS, ORG_HEADS
 from glossary.termhood import CandidateStats, is_candidate
 from glossary.units import Word
+from glossary.words import adjective_openers, is_adjective, is_domain_word
 
 
 def entangled(i: int, j: int, start: int, end: int, kind: str) -> bool:

@@ -33,7 +33,7 @@ from glossary.arabic import (
     token_key,
 )
 from glossary.cache import cached_rows, fingerprint
-from glossary.compose import knows_word
+from glossary.words import knows_word
 
 
 @dataclass(frozen=True, slots=True, eq=False)

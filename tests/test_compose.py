@@ -61,7 +61,9 @@ def test_rows_are_unique_per_search_key_and_part_of_speech() -> None:
 
 
 def test_the_lexicon_is_not_read_at_import() -> None:
-    code = "import glossary.compose as c; print(c._lexicon.cache_info().currsize)"
+    code = (
+        "import glossary.compose, glossary.words as w; print(w.word_lexicon.cache_info().currsize)"
+    )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "0"
 
