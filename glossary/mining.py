@@ -11,8 +11,8 @@ import re
 from collections.abc import Callable, Collection, Iterable, Iterator, Sequence
 from typing import Any, TypeVar
 
-from glossary.arabic import group_key, is_function_word, search_key, strip_article
-from glossary.compose import Composition, compose_french
+from glossary.arabic import group_key, search_key
+from glossary.domain import DomainPhrases
 from glossary.forking import Forked, Prepared, may_fork
 from glossary.legal import add_legal_references
 from glossary.lexicon import Lexicon, LexiconEntry, load_lexicon
@@ -36,13 +36,7 @@ from glossary.ranking import (
 )
 from glossary.recognize import Span
 from glossary.shapes import (
-    adjective_ends,
-    entangled,
-    is_head_noun,
     kind_by_shape,
-    tails_fit,
-    term_head,
-    term_tail,
 )
 from glossary.spans import phrase_spans
 from glossary.termhood import (
@@ -59,7 +53,6 @@ from glossary.units import (
     read_phrases,
     unpack_phrases,
 )
-from glossary.words import expression_openers, is_domain_word
 
 # Progress is told every this many sentences or phrases (a 50 MB file has ~300,000).
 PROGRESS_STEP = 2000
@@ -85,16 +78,6 @@ def _lexicon_key(entry: LexiconEntry) -> str:
 
 
 _LEXICON_KEYS: dict[str, str] = {}  # every lexicon mention asks; a function of `ar`
-
-
-def _object(units: Sequence[Word], i: int) -> bool:
-    """Whether a noun phrase starts at units[i] inside a longer term, as its object
-    (فتح | تحقيق قضائي): after a preposition, or a head noun with no preposition of its
-    own (المطالب | بالحق المدني is a complement), never after غير (غير | المشروع)."""
-    before, head = units[i - 1], units[i]
-    if before.key == "غير":
-        return False
-    return before.is_function or (head.bare_surface == head.surface and is_head_noun(head.inner))
 
 
 def _clitic_and_article(word: str) -> bool:
@@ -165,21 +148,10 @@ class Miner:
         ]
         self._document_of = {s.index: s.document for s in sentences}
         self.entries: dict[str, MinedEntry] = {}
-        self.domain_words = frozenset(
-            strip_article(w)
-            for e in self.lexicon.entries
-            if e.kind == "term"
-            for f in e.forms
-            for w in search_key(f).split(" ")
-            if not is_function_word(w)
-        )
+        self.domain = DomainPhrases(self.lexicon)
         self._lexicon_index = {id(e): i for i, e in enumerate(self.lexicon.entries)}
         self.spans: dict[int, list[tuple[int, int, str]]] = {}  # phrase → recognised spans
         self._texts: dict[str, str] = {}
-        # Per written form (Word): may it head a domain phrase, follow its head, and is it
-        # a word of the domain.
-        self._shapes: dict[Word, tuple[bool, bool, bool]] = {}
-        self._composed: dict[str, Composition | None] = {}
 
     def _steps(self, stage: str, items: Sequence[T]) -> Iterator[tuple[int, T]]:
         """enumerate(items), telling the progress callback every PROGRESS_STEP items."""
@@ -368,14 +340,14 @@ class Miner:
                     people[0].record(self._occurrence(phrase, u_index, u_index + 1))
 
     def _domain_phrases(self) -> None:
-        """Noun phrases of the domain that occur even once (الخبرة الأمنية, منصات إلكترونية).
-
-        A phrase of 2–3 words is a term when it has a term's shape (see term_phrase), one
-        of its words is a word of the curated terms (the domain's vocabulary), and its
-        French can be composed (so every word is known: unknown words are left to the
-        statistics). Longest first; never across or inside a recognised name.
-        """
-        for found in self._halves("phrases", len(self.phrases), self._domain_mentions):
+        """Record the domain phrases (see glossary.domain), found in two halves."""
+        for found in self._halves(
+            "phrases",
+            len(self.phrases),
+            lambda lo, hi: self.domain.mentions(
+                self._phrase_steps("phrases", lo, hi), self.spans, self._occurrence
+            ),
+        ):
             for p_index, phrase_terms in found:
                 spans = self.spans.setdefault(p_index, [])
                 for i, j, key, occurrence in phrase_terms:
@@ -388,83 +360,6 @@ class Miner:
                     entry.is_glossary = True
                     entry.record(occurrence)
                     spans.append((i, j, "term"))
-
-    def _domain_mentions(
-        self, lo: int, hi: int
-    ) -> list[tuple[int, list[tuple[int, int, str, Occurrence]]]]:
-        """The domain phrases of phrases [lo, hi): (start, end, key, occurrence), per
-        phrase that has any."""
-        found: list[tuple[int, list[tuple[int, int, str, Occurrence]]]] = []
-        for p_index, phrase in self._phrase_steps("phrases", lo, hi):
-            units = phrase.units
-            shapes = [self._shape(u) for u in units]
-            spans = list(self.spans.get(p_index, []))
-            # Recognised terms a domain phrase may end (فتح | تحقيق قضائي): their object.
-            term_ends = {(s, e) for s, e, kind in spans if kind == "term"}
-            used: set[int] = set()
-            outer: set[tuple[int, int]] = set()  # three-word domain phrases found
-            terms: list[tuple[int, int, str, Occurrence]] = []
-            tails = [shape[1] for shape in shapes]
-            adjectives = adjective_ends(units)  # وضعية غير نظامية, شبكة عابرة للحدود
-            openers = expression_openers()
-            for length in (4, 3, 2) if adjectives else (3, 2):
-                for i in range(len(units) - length + 1):
-                    j = i + length
-                    # term_phrase(units[i:j]), from the words' shapes
-                    if not shapes[i][0] or not tails_fit(tails, adjectives, i, j):
-                        continue
-                    if length == 4 and not any(e == j for e in adjectives.values()):
-                        continue  # four words only to end with a multiword adjective
-                    domain = any(shapes[k][2] for k in range(i, j))
-                    if not domain and units[i].inner not in openers:
-                        continue  # no word of the domain, and no set expression
-                    # The last two words of a three-word domain phrase are a term of
-                    # their own (عمليات | الاحتيال الرقمي): nested terms are kept.
-                    tail = length == 2 and (i - 1, j) in outer and is_head_noun(units[i].inner)
-                    if not tail and any(k in used for k in range(i, j)):
-                        continue
-                    # The same holds at the end of a recognised term (فتح | تحقيق قضائي).
-                    if any(
-                        (entangled(i, j, s, e, "term") or (s, e) == (i, j))
-                        and not (tail and i - 1 <= s and e <= j)  # inside the outer one
-                        and not (e == j and s < i and (s, e) in term_ends and _object(units, i))
-                        for s, e, _k in spans
-                    ):
-                        continue
-                    text = span_text(phrase, i, j)[0]
-                    composed = self._compose(text)
-                    if composed is None or composed.confidence < DOMAIN_PHRASE_CONFIDENCE:
-                        continue
-                    if "agreement fallback" in composed.pattern:
-                        continue  # the adjective agrees with no head: it belongs further on
-                    if not domain and composed.pattern != "expression":
-                        continue  # قنبلة صوتية: a set phrase of the word lexicon, whole
-                    used.update(range(i, j))
-                    if length == 3:
-                        outer.add((i, j))
-                    terms.append((i, j, _group_key(units[i:j]), self._occurrence(phrase, i, j)))
-                    spans.append((i, j, "term"))
-            if terms:
-                found.append((p_index, terms))
-        return found
-
-    def _shape(self, word: Word) -> tuple[bool, bool, bool]:
-        """(term_head, term_tail, word of the domain) of a word, remembered."""
-        found = self._shapes.get(word)
-        if found is None:
-            domain = (
-                word.inner in self.domain_words
-                or word.first in self.domain_words
-                or is_domain_word(word.inner)
-            )
-            found = self._shapes[word] = (term_head(word), term_tail(word), domain)
-        return found
-
-    def _compose(self, text: str) -> Composition | None:
-        """compose_french, remembered for the build: a phrase recurs."""
-        if text not in self._composed:
-            self._composed[text] = compose_french(text)
-        return self._composed[text]
 
     def _evidence_sites(self) -> Iterator[tuple[int, int, str, str]]:
         """(phrase, start, key, name) of each Latin acronym or French name in parentheses
@@ -551,5 +446,3 @@ def _indices(notify: Progress, stage: str, lo: int, hi: int, total: int) -> Iter
 
 
 _PARENTHESIS = re.compile(r"\s*\(\s*([A-Za-zÀ-ÿ][A-Za-zÀ-ÿ0-9 .'’&\-]{0,80}?)\s*\)")
-# A domain noun phrase needs a composed French at least this sure to become an entry.
-DOMAIN_PHRASE_CONFIDENCE = 0.55
