@@ -123,6 +123,9 @@ def token_key(token: str) -> str:
 # Bounded, so a long-lived process (the TUI) never grows it without end.
 _TOKEN_KEYS: dict[str, str] = {}
 _TOKEN_KEYS_MAX = 1_000_000
+# The key token_key remembers for a token, or None: for loops over every token of a
+# corpus, where calling token_key itself costs a fifth of reading the words.
+remembered_token_key = _TOKEN_KEYS.get
 
 
 # --- Function words -------------------------------------------------------------------

@@ -98,7 +98,12 @@ def composed_spans(phrase: Sequence[Word], known: list[Span]) -> Iterator[Span]:
         if head and span.kind == "place" and span.lexicon is not None:
             french = f"{head} {of(span.lexicon.fr, 'place')}"
             yield Span(span.start - 1, span.end, "place", "pattern", french=french)
-    for i, unit in enumerate(phrase):  # سفارة فرنسا بالرباط → ambassade de France à Rabat
+    # Each rule below starts at a head word: most phrases have none (a set test in C,
+    # where a loop over the units cost a tenth of recognising names).
+    firsts = {unit.first for unit in phrase}
+    missions = not firsts.isdisjoint(MISSION_HEADS)
+    for i, unit in enumerate(phrase if missions else ()):
+        # سفارة فرنسا بالرباط → ambassade de France à Rabat
         mission = MISSION_HEADS.get(unit.first)
         if mission is None:
             continue
@@ -118,7 +123,7 @@ def composed_spans(phrase: Sequence[Word], known: list[Span]) -> Iterator[Span]:
                     break
             yield Span(i, end, "organisation", "pattern", french=french)
             break
-    for i, unit in enumerate(phrase):
+    for i, unit in enumerate(phrase if not firsts.isdisjoint(FUNCTION_TITLES) else ()):
         title = FUNCTION_TITLES.get(unit.first)
         if title is None:
             continue
@@ -144,7 +149,7 @@ def composed_spans(phrase: Sequence[Word], known: list[Span]) -> Iterator[Span]:
                         break
                 yield Span(i, end, "term", "pattern", french=french)
                 break
-    yield from _part_spans(phrase, known, by_start)
+    yield from _part_spans(phrase, known, by_start, firsts)
     if any(unit.key == _NEAR for unit in phrase):
         yield from _near_spans(phrase, known, local)
 
@@ -199,12 +204,15 @@ def _named_area(
 
 
 def _part_spans(
-    phrase: Sequence[Word], known: list[Span], by_start: dict[int, list[Span]]
+    phrase: Sequence[Word],
+    known: list[Span],
+    by_start: dict[int, list[Span]],
+    firsts: set[str],
 ) -> Iterator[Span]:
     """A part of a known institution: ملحقة محكمة الاستئناف بالرباط (annexe de la Cour
     d'appel de Rabat), الغرفة الجنائية بمحكمة النقض (chambre criminelle de la Cour de
     cassation)."""
-    for i, unit in enumerate(phrase):
+    for i, unit in enumerate(phrase if not firsts.isdisjoint(ORGANISATION_PARTS) else ()):
         part = ORGANISATION_PARTS.get(unit.first)
         if part is None:
             continue

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import csv
 import io
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from functools import cache
 from importlib import resources
@@ -45,6 +45,9 @@ class LexiconMatch:
 @dataclass(slots=True)
 class Lexicon:
     entries: list[LexiconEntry]
+    # Each form's search key, made once: every build asks for them again (the
+    # segmenter's protected words), and search_key is most of loading the lexicon.
+    form_keys: dict[str, str] = field(default_factory=dict)
     by_units: dict[tuple[str, ...], LexiconEntry] = field(default_factory=dict)
     words: frozenset[str] = frozenset()
     _near: dict[str, LexiconEntry] = field(default_factory=dict)
@@ -55,18 +58,27 @@ class Lexicon:
 
     def __post_init__(self) -> None:
         words: set[str] = set()
+        key_of = self.key_of
         for entry in self.entries:
             for form in entry.forms:
-                units = tuple(group_key(search_key(form)).split(" "))
+                key = key_of(form)
+                units = tuple(group_key(key).split(" "))
                 # First row wins: files are loaded most specific first.
                 self.by_units.setdefault(units, entry)
-                words.update(search_key(form).split(" "))
+                words.update(key.split(" "))
         self.words = frozenset(words)
         for units, entry in self.by_units.items():
             level = self._trie
             for word in units[:-1]:
                 level = level.setdefault(word, _Node()).children
             level.setdefault(units[-1], _Node()).entry = entry
+
+    def key_of(self, form: str) -> str:
+        """search_key of a form, remembered (the lexicon's forms are asked every build)."""
+        key = self.form_keys.get(form)
+        if key is None:
+            key = self.form_keys[form] = search_key(form)
+        return key
 
     def near_place(self, word: str) -> LexiconEntry | None:
         """A one-word place written with one letter more or less (بروكسيل for بروكسل).
@@ -201,7 +213,20 @@ def load_lexicon() -> Lexicon:
     entries: list[LexiconEntry] = []
     for name in names:
         entries.extend(parse_rows((folder / name).read_text(encoding="utf-8"), name))
-    return Lexicon([*entries, *feminine_titles(entries)])
+    keys: dict[str, str] = {}
+    return Lexicon([*entries, *feminine_titles(entries, _remembered(keys))], form_keys=keys)
+
+
+def _remembered(keys: dict[str, str]) -> Callable[[str], str]:
+    """search_key, remembering each form's key in `keys`."""
+
+    def key_of(form: str) -> str:
+        key = keys.get(form)
+        if key is None:
+            key = keys[form] = search_key(form)
+        return key
+
+    return key_of
 
 
 # Titles a woman holds are written in the feminine (المديرة العامة للأمن الداخلي); the
@@ -237,10 +262,12 @@ _FEMININE_FR = {
 }
 
 
-def feminine_titles(entries: list[LexiconEntry]) -> list[LexiconEntry]:
+def feminine_titles(
+    entries: list[LexiconEntry], key_of: Callable[[str], str] = search_key
+) -> list[LexiconEntry]:
     """The feminine of each title row (kind term) that starts with a masculine title word,
     its leading words and their French made feminine; none where a row already exists."""
-    taken = {search_key(f) for e in entries for f in e.forms}
+    taken = {key_of(f) for e in entries for f in e.forms}
     derived = []
     for entry in entries:
         words = entry.ar.split(" ")

@@ -126,13 +126,14 @@ class Miner:
                 lambda lo, hi: corpus_keys(s.text for s in sentences[lo:hi]),
             )
         )
-        protected = {search_key(f).split(" ")[0] for e in self.lexicon.entries for f in e.forms}
+        key_of = self.lexicon.key_of
+        protected = {key_of(f).split(" ")[0] for e in self.lexicon.entries for f in e.forms}
         protected |= {
             w
             for e in self.lexicon.entries
             if e.kind in ("person", "place")
             for f in e.forms
-            for w in search_key(f).split(" ")
+            for w in key_of(f).split(" ")
             if not _clitic_and_article(w)  # للمملكة in الأقاليم الجنوبية للمملكة
         }
         segment = CliticSegmenter(self.vocabulary, self.lexicon.words, protected)
@@ -271,15 +272,16 @@ class Miner:
             if not accepted:
                 continue
             mentions = []
-            for span, key in accepted:
+            for place, (span, key) in enumerate(accepted):
                 # Inside a name (الاستئناف in محكمة الاستئناف) a word is not a term of its
-                # own; inside a longer term (المخدرات in تهريب المخدرات) it is.
+                # own; inside a longer term (المخدرات in تهريب المخدرات) it is. (Only a
+                # longer span can hold it: those come before it.)
                 standalone = not any(
                     o.start <= span.start
                     and span.end <= o.end
                     and (o.start, o.end) != (span.start, span.end)
                     and (o.kind != "term" or span.kind != "term")
-                    for o, _ in accepted
+                    for o, _ in accepted[:place]
                 )
                 lexicon = -1 if span.lexicon is None else self._lexicon_index[id(span.lexicon)]
                 occurrence = self._occurrence(phrase, span.start, span.end, span.conjunction)

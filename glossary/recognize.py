@@ -168,7 +168,8 @@ def lexicon_spans(phrase: Sequence[Word], lexicon: Lexicon) -> Iterator[Span]:
         yield Span(match.start, match.end, match.entry.kind, "lexicon", match.entry)
     for i, unit in enumerate(phrase):
         # A rare word one letter away from a known place is that place (بروكسيل).
-        if general_rank(unit.first) > 30000 and not unit.is_function:
+        # (common_rank, the lower of two ranks, is a quicker first test.)
+        if unit.common_rank > 30000 and general_rank(unit.first) > 30000 and not unit.is_function:
             word, conjunction = unit.first, False
             near = lexicon.near_place(word)
             if near is None and word.startswith("و") and unit.surface == unit.bare_surface:

@@ -27,6 +27,7 @@ from glossary.arabic import (
     is_arabic,
     is_function_word,
     join_compounds,
+    remembered_token_key,
     search_key,
     strip_article,
     strip_proclitics,
@@ -95,39 +96,60 @@ _JOINS_NEXT = ("عبد", "ابو")  # as in glossary.arabic.join_compounds
 _JOINS_PREVIOUS = ("الدين", "الله", "الاسلام")
 
 
-def _groups(text: str) -> list[tuple[int, int, list[str]]]:
-    """(start, end, token keys) of the words of `text`: tokens that join_compounds would
-    merge (عبد + اللطيف), adjacent ones only and at most three, make one word."""
-    groups: list[tuple[int, int, list[str]]] = []
-    for match in WORD.finditer(text):
-        start, end = match.span()
-        key = token_key(match.group())
-        if groups:
-            begin, last_end, keys = groups[-1]
-            if start - last_end <= 1 and len(keys) < 3 and _joins(keys[-1], key):
-                keys.append(key)
-                groups[-1] = (begin, end, keys)
-                continue
-        groups.append((start, end, [key]))
-    return groups
+def _may_join(previous: str, key: str) -> bool:
+    """A quick test that only lets through pairs _joins may merge."""
+    return previous in _JOINS_NEXT or key in _JOINS_PREVIOUS or " " in previous or " " in key
 
 
 def _scan(
     text: str, segment: CliticSegmenter
 ) -> tuple[list[Word], list[int], list[int], list[bool]]:
-    """Words of one sentence, their offsets in `text`, whether punctuation precedes each."""
+    """Words of one sentence, their offsets in `text`, whether punctuation precedes each.
+
+    Tokens that join_compounds would merge (عبد + اللطيف), adjacent ones only and at
+    most three, make one word. Every token of a corpus passes here, so the loop is
+    written for speed: tokens come from findall (no match objects) and their offsets
+    from str.find, which finds each where it stands (no word character lies between
+    one token and the next, or the pattern would have matched there).
+    """
     words: list[Word] = []
     starts: list[int] = []
     ends: list[int] = []
     boundaries: list[bool] = []
-    previous_end = 0
-    for begin, end, keys in _groups(text):
-        words.append(segment.read(text[begin:end], keys))
+    read = segment.read
+    find = text.find
+    previous_end = 0  # end of the last word read
+    begin = end = 0  # the word being gathered: its offsets and its tokens' keys
+    keys: list[str] = []
+    for token in WORD.findall(text):
+        start = find(token, end)
+        key = remembered_token_key(token) or token_key(token)
+        if (
+            keys
+            and start - end <= 1
+            and len(keys) < 3
+            and (_may_join(keys[-1], key) and _joins(keys[-1], key))
+        ):
+            keys.append(key)
+            end = start + len(token)
+            continue
+        if keys:
+            words.append(read(text[begin:end], keys))
+            if starts:
+                gap = text[previous_end:begin]
+                boundaries.append(gap != " " and not _GAP_OK.match(gap))
+            else:
+                boundaries.append(False)
+            starts.append(begin)
+            ends.append(end)
+            previous_end = end
+        begin, end, keys = start, start + len(token), [key]
+    if keys:
+        words.append(read(text[begin:end], keys))
         gap = text[previous_end:begin]
         boundaries.append(bool(starts) and gap != " " and not _GAP_OK.match(gap))
         starts.append(begin)
         ends.append(end)
-        previous_end = end
     return words, starts, ends, boundaries
 
 
