@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
 
-from glossary.arabic import is_function_word, search_key, strip_article
+from glossary.arabic import is_function_word, strip_article
 from glossary.compose import Composition, compose_french
 from glossary.lexicon import Lexicon
 from glossary.mined import Occurrence, Phrase, span_text
@@ -41,7 +41,7 @@ class DomainPhrases:
             for e in lexicon.entries
             if e.kind == "term"
             for f in e.forms
-            for w in search_key(f).split(" ")
+            for w in lexicon.key_of(f).split(" ")
             if not is_function_word(w)
         )
         # Per written form (Word): may it head a domain phrase, follow its head, and is it
@@ -58,9 +58,10 @@ class DomainPhrases:
         """The domain phrases of (index, phrase) pairs, beside the spans recognised in
         them: (start, end, key, occurrence), per phrase that has any."""
         found: list[tuple[int, list[tuple[int, int, str, Occurrence]]]] = []
+        known_shape = self._shapes.get  # asked first: a call per word costs more
         for p_index, phrase in phrases:
             units = phrase.units
-            shapes = [self.shape(u) for u in units]
+            shapes = [known_shape(u) or self.shape(u) for u in units]
             spans = list(recognised.get(p_index, []))
             # Recognised terms a domain phrase may end (فتح | تحقيق قضائي): their object.
             term_ends = {(s, e) for s, e, kind in spans if kind == "term"}
@@ -68,6 +69,7 @@ class DomainPhrases:
             outer: set[tuple[int, int]] = set()  # three-word domain phrases found
             terms: list[tuple[int, int, str, Occurrence]] = []
             tails = [shape[1] for shape in shapes]
+            ours = [shape[2] for shape in shapes]
             adjectives = adjective_ends(units)  # وضعية غير نظامية, شبكة عابرة للحدود
             openers = expression_openers()
             for length in (4, 3, 2) if adjectives else (3, 2):
@@ -78,13 +80,13 @@ class DomainPhrases:
                         continue
                     if length == 4 and not any(e == j for e in adjectives.values()):
                         continue  # four words only to end with a multiword adjective
-                    domain = any(shapes[k][2] for k in range(i, j))
+                    domain = True in ours[i:j]  # (C-level tests: a window is 2-4 words)
                     if not domain and units[i].inner not in openers:
                         continue  # no word of the domain, and no set expression
                     # The last two words of a three-word domain phrase are a term of
                     # their own (عمليات | الاحتيال الرقمي): nested terms are kept.
                     tail = length == 2 and (i - 1, j) in outer and is_head_noun(units[i].inner)
-                    if not tail and any(k in used for k in range(i, j)):
+                    if not tail and not used.isdisjoint(range(i, j)):
                         continue
                     # The same holds at the end of a recognised term (فتح | تحقيق قضائي).
                     if any(

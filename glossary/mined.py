@@ -111,7 +111,9 @@ def span_text(
         bare = bare[1:]
     text = bare + phrase.sentence.text[first_end - offset : last_end - offset]
     begin = max(phrase.starts[start], first_end - len(bare))
-    return " ".join(text.split()), begin, last_end
+    if "  " in text or not text.isprintable():  # any whitespace but single spaces
+        text = " ".join(text.split())
+    return text, begin, last_end
 
 
 def corpus_plural(entry: MinedEntry) -> str:
