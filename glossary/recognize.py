@@ -293,11 +293,15 @@ _NAME_PARTICLES = frozenset(search_key(w) for w in ["آيت", "أيت", "ايت"
 
 def person_spans(phrase: Sequence[Word]) -> Iterator[Span]:
     """A known given name, or a title, followed by one or two name-like words."""
+    known_given = _GIVEN.get  # asked before _given: a call per word costs more
     for i, unit in enumerate(phrase):
         start = None
         if unit.is_function:
             continue
-        if _given(unit):
+        given = known_given(unit.bare_surface)
+        if given is None:
+            given = _given(unit)
+        if given:
             start = i
         elif unit.first in TITLES or unit.inner in TITLES:
             j = i + 1
@@ -312,7 +316,7 @@ def person_spans(phrase: Sequence[Word]) -> Iterator[Span]:
                 start = j
         # أبو حفص الهاشمي القرشي, أبي بكر البغدادي: "father of" and a name (one unit when
         # the tokenizer joined them), then nisbas: how noms de guerre are written.
-        kunya = start is None and _kunya(phrase, i)
+        kunya = start is None and unit.key.startswith(_KUNYA_STARTS) and _kunya(phrase, i)
         if kunya:
             start = i
         if start is None:
