@@ -14,7 +14,7 @@ import threading
 import traceback
 from collections.abc import Callable, Sequence
 from multiprocessing.connection import Connection
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 R = TypeVar("R")
 T = TypeVar("T")
@@ -124,13 +124,95 @@ class Prepared(Generic[S, Q, R]):
             self._ask.close()
 
 
-def _run_forked(work: Callable[[], object], send: Connection) -> None:
+class Continued(Generic[R, Q, S]):
+    """`first()` run in a forked copy of this process, its result sent back; the copy
+    then waits for one question (`ask`) and sends back `then(question)` (`answer`),
+    computed with whatever `first()` left in it. Two steps of work in one fork: each fork costs both processes
+    a copy of every page they write to afterwards.
+
+    Used as a context manager like Forked (leaving it unasked ends the process)."""
+
+    def __init__(self, first: Callable[[], R], then: Callable[[Q], S]) -> None:
+        context = multiprocessing.get_context("fork")
+        self._receive, send = context.Pipe(duplex=False)
+        questions, self._ask = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_run_continued, args=(first, then, send, questions), daemon=True
+        )
+        self._process.start()
+        send.close()  # ours; the child holds its own copies
+        questions.close()
+        self._asked = False
+
+    def first(self) -> R:
+        result: R = self._next()
+        return result
+
+    def ask(self, question: Q) -> None:
+        """Send the question; the copy starts on it at once (see answer)."""
+        self._ask.send(question)
+        self._ask.close()
+        self._asked = True
+
+    def answer(self) -> S:
+        """then(question), once the copy has it (wait for it)."""
+        answer: S = self._next()
+        self._process.join()
+        return answer
+
+    def _next(self) -> Any:  # what the child pickled: first()'s or then()'s result
+        try:
+            ok, value = self._receive.recv()
+        except EOFError:  # killed (out of memory?) before it could answer
+            self._process.join()
+            raise RuntimeError(
+                f"mining process ended without a result (exit code {self._process.exitcode})"
+            ) from None
+        if not ok:
+            self._process.join()
+            raise RuntimeError(f"mining process failed:\n{value}")
+        return value
+
+    def __enter__(self) -> Continued[R, Q, S]:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._process.is_alive():
+            self._process.terminate()
+        self._process.join()
+        self._receive.close()
+        if not self._asked:
+            self._ask.close()
+
+
+def _run_continued(
+    first: Callable[[], object],
+    then: Callable[[object], object],
+    send: Connection,
+    questions: Connection,
+) -> None:
+    if not _run_forked(first, send, keep_open=True):
+        return
+    try:
+        question = questions.recv()
+    except EOFError:  # the parent needed no second step
+        send.close()
+        return
+    _run_forked(lambda: then(question), send)
+
+
+def _run_forked(work: Callable[[], object], send: Connection, keep_open: bool = False) -> bool:
+    """Send (True, work()), or (False, the traceback); whether work() succeeded."""
     # Ctrl-C reaches the whole process group: the parent handles it and ends this one.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     gc.disable()  # a short life: collecting would only copy the parent's pages
+    ok = False
     try:
         send.send((True, work()))
+        ok = True
     except BaseException:  # noqa: BLE001 - whatever it is, the parent raises it
         send.send((False, traceback.format_exc()))
     finally:
-        send.close()
+        if not (ok and keep_open):
+            send.close()
+    return ok

@@ -8,7 +8,7 @@ import pytest
 
 from glossary import forking
 from glossary.arabic import search_key
-from glossary.forking import Forked, Prepared
+from glossary.forking import Continued, Forked, Prepared
 from glossary.mined import SentenceText
 from glossary.mining import Miner
 from glossary.shapes import term_head, term_phrase, term_tail
@@ -110,14 +110,19 @@ def _mined(corpus: list[SentenceText]) -> list[tuple[object, ...]]:
 def _forks_counted(monkeypatch: pytest.MonkeyPatch) -> list[object]:
     """Fork for any amount of text from now on, and list each piece of work forked."""
     monkeypatch.setattr(forking, "PARALLEL_MIN_CHARACTERS", 0)
-    forked = Forked.__init__
+    forked, continued = Forked.__init__, Continued.__init__
     starts: list[object] = []
 
     def counted(self: object, work: object) -> None:
         starts.append(work)
         forked(self, work)  # type: ignore[arg-type]
 
+    def counted_continued(self: object, first: object, then: object) -> None:
+        starts.append(first)
+        continued(self, first, then)  # type: ignore[arg-type]
+
     monkeypatch.setattr(Forked, "__init__", counted)
+    monkeypatch.setattr(Continued, "__init__", counted_continued)
     return starts
 
 
@@ -127,9 +132,9 @@ def test_mining_in_two_processes_gives_what_one_gives(monkeypatch: pytest.Monkey
     alone = _mined(corpus)
     starts = _forks_counted(monkeypatch)
     assert _mined(corpus) == alone
-    # vocabulary, words, counting (beside names and phrases), names and domain phrases
-    # (one pass), statistics
-    assert len(starts) == 5
+    # vocabulary, words, counting (beside names and phrases), and one process for the
+    # second half of names with domain phrases, then of the statistical candidates
+    assert len(starts) == 4
 
 
 def test_phrases_packed_for_the_parent_are_the_phrases_read() -> None:
@@ -165,6 +170,41 @@ def test_prepared_work_left_unasked_ends_its_process() -> None:
     with Prepared(lambda: 21, _double, fork=True) as work:
         forked = work._forked
     assert forked is not None and not forked._process.is_alive()
+
+
+def test_continued_work_answers_with_what_its_first_step_left() -> None:
+    kept: list[int] = []
+
+    def first() -> int:
+        kept.append(21)  # in the forked copy only
+        return 1
+
+    with Continued(first, lambda question: kept[0] * question) as work:
+        assert work.first() == 1
+        assert kept == []  # this process is untouched
+        work.ask(2)
+        assert work.answer() == 42
+
+
+def test_continued_work_left_unasked_ends_its_process() -> None:
+    with Continued(lambda: 1, _double_of) as work:
+        assert work.first() == 1
+    assert not work._process.is_alive()
+
+
+def test_a_failure_in_the_second_step_is_raised() -> None:
+    def broken(question: int) -> int:
+        raise ValueError(f"no {question}")
+
+    with Continued(lambda: 1, broken) as work:
+        assert work.first() == 1
+        work.ask(7)
+        with pytest.raises(RuntimeError, match="ValueError: no 7"):
+            work.answer()
+
+
+def _double_of(question: int) -> int:
+    return 2 * question
 
 
 def test_a_failure_in_the_forked_half_is_raised() -> None:
