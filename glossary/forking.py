@@ -48,20 +48,20 @@ def in_halves(items: Sequence[T], work: Callable[[Sequence[T]], list[R]], fork: 
         return first + second.result()
 
 
-class Forked(Generic[R]):
-    """`work()` run in a forked copy of this process, which inherits everything built
-    so far (nothing is pickled on the way in); its result comes back pickled.
+class _Child:
+    """A forked copy of this process running `target(*args, send)`, which sends back
+    (True, result) or (False, traceback) on `send`.
 
     Used as a context manager: leaving it early (an error, Ctrl-C) ends the process."""
 
-    def __init__(self, work: Callable[[], R]) -> None:
+    def _start(self, target: Callable[..., object], *args: object) -> None:
         context = multiprocessing.get_context("fork")
         self._receive, send = context.Pipe(duplex=False)
-        self._process = context.Process(target=_run_forked, args=(work, send), daemon=True)
+        self._process = context.Process(target=target, args=(*args, send), daemon=True)
         self._process.start()
         send.close()  # ours; the child holds its own copy
 
-    def result(self) -> R:
+    def _next(self) -> Any:  # whatever the child pickled
         try:
             ok, value = self._receive.recv()
         except EOFError:  # killed (out of memory?) before it could answer
@@ -69,20 +69,34 @@ class Forked(Generic[R]):
             raise RuntimeError(
                 f"mining process ended without a result (exit code {self._process.exitcode})"
             ) from None
-        self._process.join()
         if not ok:
+            self._process.join()
             raise RuntimeError(f"mining process failed:\n{value}")
-        result: R = value
-        return result
-
-    def __enter__(self) -> Forked[R]:
-        return self
+        return value
 
     def __exit__(self, *exc: object) -> None:
         if self._process.is_alive():
             self._process.terminate()
         self._process.join()
         self._receive.close()
+
+
+class Forked(_Child, Generic[R]):
+    """`work()` run in a forked copy of this process, which inherits everything built
+    so far (nothing is pickled on the way in); its result comes back pickled.
+
+    Used as a context manager: leaving it early (an error, Ctrl-C) ends the process."""
+
+    def __init__(self, work: Callable[[], R]) -> None:
+        self._start(_run_forked, work)
+
+    def result(self) -> R:
+        result: R = self._next()
+        self._process.join()
+        return result
+
+    def __enter__(self) -> Forked[R]:
+        return self
 
 
 class Prepared(Generic[S, Q, R]):
@@ -124,24 +138,18 @@ class Prepared(Generic[S, Q, R]):
             self._ask.close()
 
 
-class Continued(Generic[R, Q, S]):
+class Continued(_Child, Generic[R, Q, S]):
     """`first()` run in a forked copy of this process, its result sent back; the copy
     then waits for one question (`ask`) and sends back `then(question)` (`answer`),
-    computed with whatever `first()` left in it. Two steps of work in one fork: each fork costs both processes
-    a copy of every page they write to afterwards.
+    computed with whatever `first()` left in it. Two steps of work in one fork: each
+    fork costs both processes a copy of every page they write to afterwards.
 
     Used as a context manager like Forked (leaving it unasked ends the process)."""
 
     def __init__(self, first: Callable[[], R], then: Callable[[Q], S]) -> None:
-        context = multiprocessing.get_context("fork")
-        self._receive, send = context.Pipe(duplex=False)
-        questions, self._ask = context.Pipe(duplex=False)
-        self._process = context.Process(
-            target=_run_continued, args=(first, then, send, questions), daemon=True
-        )
-        self._process.start()
-        send.close()  # ours; the child holds its own copies
-        questions.close()
+        questions, self._ask = multiprocessing.get_context("fork").Pipe(duplex=False)
+        self._start(_run_continued, first, then, questions)
+        questions.close()  # the child's end; it holds its own copy
         self._asked = False
 
     def first(self) -> R:
@@ -160,27 +168,11 @@ class Continued(Generic[R, Q, S]):
         self._process.join()
         return answer
 
-    def _next(self) -> Any:  # what the child pickled: first()'s or then()'s result
-        try:
-            ok, value = self._receive.recv()
-        except EOFError:  # killed (out of memory?) before it could answer
-            self._process.join()
-            raise RuntimeError(
-                f"mining process ended without a result (exit code {self._process.exitcode})"
-            ) from None
-        if not ok:
-            self._process.join()
-            raise RuntimeError(f"mining process failed:\n{value}")
-        return value
-
     def __enter__(self) -> Continued[R, Q, S]:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self._process.is_alive():
-            self._process.terminate()
-        self._process.join()
-        self._receive.close()
+        super().__exit__(*exc)
         if not self._asked:
             self._ask.close()
 
@@ -188,8 +180,8 @@ class Continued(Generic[R, Q, S]):
 def _run_continued(
     first: Callable[[], object],
     then: Callable[[object], object],
-    send: Connection,
     questions: Connection,
+    send: Connection,
 ) -> None:
     if not _run_forked(first, send, keep_open=True):
         return
