@@ -10,7 +10,7 @@ import csv
 import io
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, partial
 from importlib import resources
 
 from glossary.arabic import group_key, search_key
@@ -75,10 +75,7 @@ class Lexicon:
 
     def key_of(self, form: str) -> str:
         """search_key of a form, remembered (the lexicon's forms are asked every build)."""
-        key = self.form_keys.get(form)
-        if key is None:
-            key = self.form_keys[form] = search_key(form)
-        return key
+        return _remembered_key(self.form_keys, form)
 
     def near_place(self, word: str) -> LexiconEntry | None:
         """A one-word place written with one letter more or less (بروكسيل for بروكسل).
@@ -213,20 +210,17 @@ def load_lexicon() -> Lexicon:
     entries: list[LexiconEntry] = []
     for name in names:
         entries.extend(parse_rows((folder / name).read_text(encoding="utf-8"), name))
-    keys: dict[str, str] = {}
-    return Lexicon([*entries, *feminine_titles(entries, _remembered(keys))], form_keys=keys)
+    keys: dict[str, str] = {}  # made while finding the feminine titles, kept
+    feminine = feminine_titles(entries, partial(_remembered_key, keys))
+    return Lexicon([*entries, *feminine], form_keys=keys)
 
 
-def _remembered(keys: dict[str, str]) -> Callable[[str], str]:
-    """search_key, remembering each form's key in `keys`."""
-
-    def key_of(form: str) -> str:
-        key = keys.get(form)
-        if key is None:
-            key = keys[form] = search_key(form)
-        return key
-
-    return key_of
+def _remembered_key(keys: dict[str, str], form: str) -> str:
+    """search_key(form), remembered in `keys`."""
+    key = keys.get(form)
+    if key is None:
+        key = keys[form] = search_key(form)
+    return key
 
 
 # Titles a woman holds are written in the feminine (المديرة العامة للأمن الداخلي); the

