@@ -27,7 +27,7 @@ from glossary.machine import apply_cached
 from glossary.mined import CANDIDATE_OCCURRENCES, MinedEntry, SentenceText
 from glossary.mining import Miner
 from glossary.reader import Document, Skipped, find_files, read_document
-from glossary.store import MINED_WITH, EntryRecord, FormRecord, Store, StoredDocument
+from glossary.store import CLEANED_WITH, MINED_WITH, EntryRecord, FormRecord, Store, StoredDocument
 from glossary.text import Sentence, line_keys, repeated_keys, split_sentences
 
 Progress = Callable[[str, int, int], None]  # stage, done, total
@@ -63,8 +63,9 @@ def build(
     are mined and their entries added (see glossary.increment); `full` mines the whole
     corpus all the same.
 
-    Unchanged files (same content hash) are not read again; files that no longer exist
-    on disk leave the corpus. Everything is written in one transaction.
+    Unchanged files (same content hash) are not read again, unless another version of
+    the tool stored them; files that no longer exist on disk leave the corpus.
+    Everything is written in one transaction.
 
     Reading, cleaning and mining happen before that transaction, on a snapshot of the
     corpus, so the db's write lock is held only while writing: a person's decision in
@@ -82,18 +83,29 @@ def build(
         else:
             files.append(item)
     stored = store.documents()
+    miner = miner_fingerprint()
+    # Documents stored by another version of the tool are read and cleaned again, as a
+    # fresh build would: how text is cleaned may have changed (a version that cut
+    # articles at a "read also" link kept them cut in every later build).
+    reread = bool(stored) and store.meta(CLEANED_WITH) != miner
     new_docs: list[Document] = []
     for done, path in enumerate(files, start=1):
         notify("reading", done, len(files))
         doc = read_document(path)
         if isinstance(doc, Skipped):
             report.skipped.append(doc)
-        elif doc.path in stored and stored[doc.path].sha256 == doc.sha256:
+        elif doc.path in stored and stored[doc.path].sha256 == doc.sha256 and not reread:
             report.documents_unchanged += 1
         else:
             new_docs.append(doc)
+    if reread:  # also those of the corpus that this build was not given
+        given = {d.path for d in new_docs} | {s.path for s in report.skipped}
+        for path_text in sorted(stored.keys() - given):
+            if Path(path_text).exists():
+                doc = read_document(Path(path_text))
+                if not isinstance(doc, Skipped):  # unreadable now: its stored text stays
+                    new_docs.append(doc)
     gone = [d.id for p, d in stored.items() if not Path(p).exists()]
-    miner = miner_fingerprint()
     mined_whole = not (full and has_additions(store))  # else --full has work to do
     if not new_docs and not gone and store.meta(MINED_WITH) == miner and mined_whole:
         return _unchanged(store, report, started)
@@ -160,6 +172,7 @@ def _mine_and_write(
         store.replace_mined([to_record(e) for e in mined])
         apply_cached(store)  # machine French from earlier `build --mt` runs
         store.set_meta(MINED_WITH, miner)
+        store.set_meta(CLEANED_WITH, miner)  # every stored document was read by this one
         record_full(store, words, mined_vocabulary)
         notify("writing", 1, 1)
     report.sentences = len(plan.corpus)

@@ -169,7 +169,8 @@ def build_command(paths: tuple[Path, ...], db_path: Path, mt: bool, full: bool) 
     """Mine PATHS (files or folders; default seeds/) into the glossary db.
 
     Reads .txt, .md and .html in UTF-8, UTF-16 or Windows-1256. Unchanged files are
-    skipped; human decisions survive rebuilds; a failed build changes nothing.
+    skipped (all are read again after an upgrade of the tool); human decisions survive
+    rebuilds; a failed build changes nothing.
 
     Files added to a corpus of 100,000 words or more are mined alone and their entries
     added; ranking the corpus's repeated phrases waits for a full mining, which --full

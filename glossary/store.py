@@ -29,6 +29,9 @@ BUSY_TIMEOUT_MS = 10_000
 # The meta key recording which miner (code and data) made the stored glossary; cleared
 # by an import, so that the next build mines again (see glossary.build).
 MINED_WITH = "mined_with"
+# The meta key recording which version of the tool read and cleaned the stored
+# documents: another version reads them all again (see glossary.build).
+CLEANED_WITH = "cleaned_with"
 
 
 class StoreError(Exception):

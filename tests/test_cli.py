@@ -8,6 +8,7 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
@@ -202,6 +203,45 @@ def test_a_build_with_nothing_new_keeps_the_glossary(runner: CliRunner, tmp_path
     upgraded = runner.invoke(cli, ["build", str(SEEDS), "--db", str(db)])
     assert upgraded.exit_code == 0 and "kept as it was" not in upgraded.output
     assert upgraded.output.splitlines()[1] == first.output.splitlines()[1]
+
+
+def test_a_new_version_cleans_the_stored_documents_again(runner: CliRunner, tmp_path: Path) -> None:
+    """Sentences stored by another version of the tool are made again from the files,
+    those of the corpus this build was not given included: what an older cleaning cut
+    off (as one did at "read also" links) comes back, as in a fresh build."""
+    import shutil
+
+    from glossary.store import Store
+
+    first, second = tmp_path / "first", tmp_path / "second"
+    for folder, names in (
+        (first, sorted(SEEDS.iterdir())[:3]),
+        (second, sorted(SEEDS.iterdir())[3:]),
+    ):
+        folder.mkdir()
+        for name in names:
+            shutil.copy(name, folder / name.name)
+    fresh_db = tmp_path / "fresh.db"
+    fresh = runner.invoke(cli, ["build", str(first), str(second), "--db", str(fresh_db)])
+    db = tmp_path / "g.db"
+    for folder in (first, second):
+        assert runner.invoke(cli, ["build", str(folder), "--db", str(db)]).exit_code == 0
+    store = Store(db)
+    with store.write():  # an older version's sentences: each document cut after its first
+        store.execute(
+            "DELETE FROM sentences WHERE id NOT IN "
+            "(SELECT min(id) FROM sentences GROUP BY document_id)"
+        )
+        store.set_meta("mined_with", "an older version")
+        store.set_meta("cleaned_with", "an older version")
+    store.close()
+    upgraded = runner.invoke(cli, ["build", str(second), "--db", str(db)])
+    assert upgraded.exit_code == 0, upgraded.output
+    assert "5 documents read, 0 unchanged" in upgraded.output
+    # the same sentences, words and entries as a fresh build of the whole corpus
+    counted = re.compile(r"\d+ sentences, [\d,]+ words")
+    assert counted.findall(upgraded.output) == counted.findall(fresh.output) != []
+    assert upgraded.output.splitlines()[1] == fresh.output.splitlines()[1]
 
 
 def test_a_reader_that_stops_early_gets_no_error(seeds_db: Path) -> None:
