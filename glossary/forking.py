@@ -111,22 +111,19 @@ class Prepared(Generic[S, Q, R]):
         self, prepare: Callable[[], S], answer: Callable[[S, Q], R], *, fork: bool
     ) -> None:
         self._prepare, self._answer = prepare, answer
-        self._forked: Forked[R] | None = None
-        self._ask: Connection | None = None
+        self._forked: Continued[None, Q, R] | None = None
         if fork:
-            context = multiprocessing.get_context("fork")
-            questions, self._ask = context.Pipe(duplex=False)
-            self._forked = Forked(lambda: answer(prepare(), questions.recv()))
-            questions.close()  # the child's end; it holds its own copy
+            prepared: list[S] = []  # filled in the forked copy only
+            self._forked = Continued(
+                lambda: prepared.append(prepare()), lambda q: answer(prepared[0], q)
+            )
 
     def ask(self, question: Q) -> R:
         if self._forked is None:
             return self._answer(self._prepare(), question)
-        assert self._ask is not None
-        self._ask.send(question)
-        self._ask.close()
-        self._ask = None
-        return self._forked.result()
+        self._forked.first()  # prepared (or its failure raised here)
+        self._forked.ask(question)
+        return self._forked.answer()
 
     def __enter__(self) -> Prepared[S, Q, R]:
         return self
@@ -134,8 +131,6 @@ class Prepared(Generic[S, Q, R]):
     def __exit__(self, *exc: object) -> None:
         if self._forked is not None:
             self._forked.__exit__(*exc)
-        if self._ask is not None:
-            self._ask.close()
 
 
 class Continued(_Child, Generic[R, Q, S]):
